@@ -1,0 +1,120 @@
+package dev.parley;
+
+import dev.parley.server.RoomServer;
+import dev.parley.server.ServerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code parley serve}: a host without a window. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Parley.VersionProvider.class,
+        description = "Run a headless Parley host until Ctrl+C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 7770;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Interface to listen on (default: all).")
+    String bind;
+
+    @Option(names = "--room", paramLabel = "NAME", description = "Room name (default: ${DEFAULT-VALUE}).")
+    String room = ServerConfig.DEFAULT_ROOM;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the room password.")
+    Path passwordFile;
+
+    @Option(names = "--max-clients", paramLabel = "N", description = "Most connections at once (default: ${DEFAULT-VALUE}).")
+    int maxClients = ServerConfig.defaults().maxClients();
+
+    @Option(names = "--rate", paramLabel = "N",
+            description = "Messages a second per connection; 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+    int rate = ServerConfig.defaults().ratePerSecond();
+
+    @Option(names = "--history", paramLabel = "N", description = "Room events kept for resumes (default: ${DEFAULT-VALUE}).")
+    int history = ServerConfig.defaults().historySize();
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Drop a connection silent this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeout = (int) ServerConfig.defaults().idleTimeout().toSeconds();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        var defaults = ServerConfig.defaults();
+        var config = defaults.withBind(bind).withPort(port).withRoom(room, readPassword())
+                .withLimits(maxClients, rate, defaults.rateBurst(), history, defaults.outboxLimit())
+                .withTimeouts(defaults.helloTimeout(),
+                        idleTimeout < 30 ? Duration.ofSeconds(Math.max(1, idleTimeout / 3)) : defaults.pingAfter(),
+                        Duration.ofSeconds(idleTimeout), defaults.tick());
+        var server = new RoomServer(config);
+        try {
+            server.start();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("parley: cannot listen on port " + port + ": " + e.getMessage());
+            return 1;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "parley-shutdown"));
+        var address = server.address();
+        String where = (bind == null ? "0.0.0.0" : address.getAddress().getHostAddress()) + ":" + server.port();
+        var out = spec.commandLine().getOut();
+        out.println("Parley host \"" + room + "\" listening on " + where);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void validate() {
+        var cl = spec.commandLine();
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(cl, "--port must be between 0 and 65535");
+        }
+        if (maxClients < 1) {
+            throw new CommandLine.ParameterException(cl, "--max-clients must be at least 1");
+        }
+        if (rate < 0) {
+            throw new CommandLine.ParameterException(cl, "--rate cannot be negative");
+        }
+        if (history < 100) {
+            throw new CommandLine.ParameterException(cl, "--history must be at least 100");
+        }
+        if (idleTimeout < 3) {
+            throw new CommandLine.ParameterException(cl, "--idle-timeout must be at least 3 seconds");
+        }
+        if (room == null || room.isBlank()) {
+            throw new CommandLine.ParameterException(cl, "--room cannot be empty");
+        }
+    }
+
+    private String readPassword() {
+        if (passwordFile == null) {
+            return null;
+        }
+        try {
+            String first = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            if (first.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "the password file " + passwordFile + " is empty");
+            }
+            return first;
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "cannot read the password file " + passwordFile + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,455 @@
+package dev.parley.client;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Limits;
+import dev.parley.protocol.ProtocolException;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A participant of a Parley room.
+ *
+ * <p>{@link #connect()} blocks until the host welcomes this client or refuses it; call it off
+ * any UI thread. After that a virtual thread reads the connection and turns what arrives into
+ * {@link ChatEvent}s, which the user takes with {@link #takeEvent()} or {@link #drainEvents}.
+ * When the connection is lost the client reconnects with backoff (1 s, 2 s, 4 s … 30 s), resumes
+ * where it left off, and resends every message whose echo it has not seen, so nothing is lost and
+ * nothing is doubled. {@link #send}, {@link #typing}, {@link #reconnectNow()} and {@link #close()}
+ * never block and may be called from any thread.
+ */
+public final class ChatClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.parley.client");
+    private static final Duration TYPING_REPEAT = Duration.ofSeconds(3);
+    private static final Duration RATE_RETRY = Duration.ofSeconds(1);
+
+    private final ClientConfig config;
+    private final FrameCodec codec = new FrameCodec();
+    private final LinkedBlockingQueue<ChatEvent> events = new LinkedBlockingQueue<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    private final Object lock = new Object();
+    private final Map<String, String> pending = new LinkedHashMap<>();
+    private ClientConnection current;
+    private boolean ready;
+    private long lastSeq;
+    private String session;
+    private String you;
+    private Instant lastTypingSent = Instant.EPOCH;
+    private boolean typingShown;
+    /** Replayed events still to come after the latest welcome; only the reader thread touches it. */
+    private int replayLeft;
+
+    private volatile ClientConnection attempt;
+    private volatile boolean closed;
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public ChatClient(ClientConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Joins the room; returns once welcomed (a {@link ChatEvent.Connected} is then the first event).
+     *
+     * @throws ChatException with a sentence for a person when the host cannot be reached or refuses
+     */
+    public void connect() throws ChatException {
+        ClientConnection c = handshake();
+        Thread.ofVirtual().name("parley-client").start(() -> run(c));
+    }
+
+    /**
+     * Queues a message and returns its id. The message goes out now if connected, else after the
+     * next reconnect; its {@link ChatEvent.Message} with {@code own == true} confirms delivery.
+     *
+     * @throws IllegalArgumentException if the text is empty or too long ({@link Limits#textProblem})
+     */
+    public String send(String text) {
+        String problem = Limits.textProblem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        String id = UUID.randomUUID().toString();
+        synchronized (lock) {
+            pending.put(id, text);
+            if (ready) {
+                current.send(new Frame.Send(id, text));
+            }
+        }
+        return id;
+    }
+
+    /** Sends again a message that {@link ChatEvent.SendFailed failed}; returns its new id. */
+    public String retry(String text) {
+        return send(text);
+    }
+
+    /** Whether this message is still waiting for its echo. */
+    public boolean isPending(String id) {
+        synchronized (lock) {
+            return pending.containsKey(id);
+        }
+    }
+
+    /** Says whether the person is typing; repeats of {@code true} are sent at most every 3 s. */
+    public void typing(boolean active) {
+        synchronized (lock) {
+            if (!ready) {
+                return;
+            }
+            Instant now = Instant.now();
+            if (active && (!typingShown || !now.isBefore(lastTypingSent.plus(TYPING_REPEAT)))) {
+                current.send(new Frame.Typing(null, true));
+                lastTypingSent = now;
+                typingShown = true;
+            } else if (!active && typingShown) {
+                current.send(new Frame.Typing(null, false));
+                typingShown = false;
+            }
+        }
+    }
+
+    /** Skips the wait before the next reconnect attempt. */
+    public void reconnectNow() {
+        wake.release();
+    }
+
+    /** The next event, waiting for one. After {@link ChatEvent.Ended} none follow. */
+    public ChatEvent takeEvent() throws InterruptedException {
+        return events.take();
+    }
+
+    /** The next event, or {@code null} if none arrives within {@code wait}. */
+    public ChatEvent pollEvent(Duration wait) throws InterruptedException {
+        return events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Moves up to {@code max} waiting events into {@code into} without waiting; returns how many. */
+    public int drainEvents(Collection<? super ChatEvent> into, int max) {
+        return events.drainTo(into, max);
+    }
+
+    /** Leaves the room with {@code bye}; ends the event stream with {@link ChatEvent.EndReason#CLOSED}. */
+    @Override
+    public void close() {
+        closed = true;
+        ClientConnection a = attempt;
+        if (a != null) {
+            a.close();
+        }
+        synchronized (lock) {
+            if (current != null) {
+                current.sendAndClose(new Frame.Bye(null));
+            }
+            ready = false;
+        }
+        wake.release();
+        end(ChatEvent.EndReason.CLOSED, "You left the chat.");
+    }
+
+    private ClientConnection handshake() throws ChatException {
+        var c = new ClientConnection(codec);
+        attempt = c;
+        try {
+            if (closed) {
+                throw new ChatException("Cancelled.", null, null);
+            }
+            c.open(config);
+            Long since;
+            String token;
+            synchronized (lock) {
+                since = session == null ? null : lastSeq;
+                token = session;
+            }
+            c.send(new Frame.Hello(Frame.VERSION, config.nick(), config.clientName(), config.password(), since,
+                    token, config.hostKey()));
+            Frame first = c.read((int) config.connectTimeout().toMillis());
+            return switch (first) {
+                case Frame.Welcome w -> welcomed(c, w, token);
+                case Frame.Error e -> throw new ChatException(Sentences.refusal(config, e), e.known(), null);
+                case null -> throw new ChatException("The host at " + config.address()
+                        + " closed the connection before the chat started.", null, null);
+                default -> throw new ChatException(Sentences.notParley(config), null, null);
+            };
+        } catch (SocketTimeoutException e) {
+            c.close();
+            throw new ChatException(closed ? "Cancelled." : Sentences.connectFailure(config, e), null, e);
+        } catch (IOException e) {
+            c.close();
+            throw new ChatException(closed ? "Cancelled." : Sentences.connectFailure(config, e), null, e);
+        } catch (ProtocolException e) {
+            c.close();
+            throw new ChatException(Sentences.notParley(config), null, e);
+        } catch (ChatException e) {
+            c.close();
+            throw e;
+        } finally {
+            attempt = null;
+        }
+    }
+
+    private ClientConnection welcomed(ClientConnection c, Frame.Welcome w, String oldToken) {
+        boolean resumed = oldToken != null && oldToken.equals(w.session());
+        synchronized (lock) {
+            if (!resumed) {
+                // A new room, or one that forgot us: its seq numbers start afresh.
+                lastSeq = 0;
+            }
+            session = w.session();
+            you = w.you();
+            current = c;
+            ready = false;
+            typingShown = false;
+        }
+        emit(new ChatEvent.Connected(w.room(), w.you(), w.users(), oldToken != null, w.gap()));
+        if (w.history() == 0) {
+            markReady(c);
+        }
+        replayLeft = w.history();
+        return c;
+    }
+
+    /** Reads until the chat ends, reconnecting whenever the connection is lost. */
+    private void run(ClientConnection first) {
+        ClientConnection c = first;
+        while (c != null) {
+            String lost = readUntilLost(c);
+            c.close();
+            synchronized (lock) {
+                ready = false;
+                current = null;
+            }
+            c = lost == null || closed ? null : reconnect(lost);
+        }
+    }
+
+    /** Returns why the connection was lost, or {@code null} if the chat is over. */
+    private String readUntilLost(ClientConnection c) {
+        long pingAfter = config.pingAfter().toNanos();
+        long silenceLimit = config.silenceLimit().toNanos();
+        int pollMillis = (int) Math.max(50, Math.min(config.pingAfter().toMillis(), config.silenceLimit().toMillis()) / 3);
+        long lastHeard = System.nanoTime();
+        boolean pinged = false;
+        long pings = 0;
+        while (!closed) {
+            Frame frame;
+            try {
+                frame = c.read(pollMillis);
+            } catch (SocketTimeoutException e) {
+                long silent = System.nanoTime() - lastHeard;
+                if (silent >= silenceLimit) {
+                    return "The host stopped answering.";
+                }
+                if (silent >= pingAfter && !pinged) {
+                    c.send(new Frame.Ping(++pings));
+                    pinged = true;
+                }
+                continue;
+            } catch (IOException e) {
+                return closed ? null : Sentences.connectFailure(config, e);
+            } catch (ProtocolException e) {
+                LOG.log(System.Logger.Level.WARNING, "unreadable frame from {0}: {1}", config.address(), e.getMessage());
+                return "The host sent something this app cannot read.";
+            }
+            if (frame == null) {
+                return closed ? null : "The host closed the connection.";
+            }
+            lastHeard = System.nanoTime();
+            pinged = false;
+            if (!handle(c, frame)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Acts on one frame; {@code false} when the chat is over. */
+    private boolean handle(ClientConnection c, Frame frame) {
+        switch (frame) {
+            case Frame.Msg m -> onMessage(m);
+            case Frame.Joined j -> {
+                if (advance(j.seq())) {
+                    emit(new ChatEvent.Joined(j));
+                }
+            }
+            case Frame.Left l -> {
+                if (advance(l.seq())) {
+                    emit(new ChatEvent.Left(l));
+                }
+            }
+            case Frame.Typing t -> {
+                if (t.nick() != null && !t.nick().equalsIgnoreCase(you)) {
+                    emit(new ChatEvent.Typing(t.nick(), t.active()));
+                }
+            }
+            case Frame.Ping p -> c.send(new Frame.Pong(p.n()));
+            case Frame.Pong ignored -> { }
+            case Frame.Bye b -> {
+                end(ChatEvent.EndReason.HOST_ENDED, "The host ended the chat.");
+                closed = true;
+                return false;
+            }
+            case Frame.Error e -> onError(e);
+            case Frame.Welcome ignored -> LOG.log(System.Logger.Level.DEBUG, "unexpected second welcome");
+            case Frame.Hello ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent hello; ignored");
+            case Frame.Send ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent send; ignored");
+        }
+        if (frame instanceof Frame.RoomEvent && replayLeft > 0 && --replayLeft == 0) {
+            markReady(c);
+        }
+        return true;
+    }
+
+    private void onMessage(Frame.Msg m) {
+        boolean wasPending;
+        boolean fresh;
+        synchronized (lock) {
+            wasPending = m.id() != null && pending.remove(m.id()) != null;
+            fresh = m.seq() > lastSeq;
+            if (fresh) {
+                lastSeq = m.seq();
+            }
+        }
+        if (fresh || wasPending) {
+            boolean own = wasPending || (m.from() != null && m.from().equalsIgnoreCase(you));
+            emit(new ChatEvent.Message(m, own));
+        }
+    }
+
+    private void onError(Frame.Error e) {
+        ErrorCode code = e.known();
+        String ref = e.ref();
+        if (code == ErrorCode.RATE_LIMITED && ref != null && isPending(ref)) {
+            Thread.ofVirtual().name("parley-client-retry").start(() -> resendLater(ref));
+            return;
+        }
+        if (code == ErrorCode.TEXT_INVALID && ref != null) {
+            synchronized (lock) {
+                pending.remove(ref);
+            }
+            emit(new ChatEvent.SendFailed(ref, e.message()));
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "host reports {0}: {1}", e.code(), e.message());
+        if (e.message() != null) {
+            emit(new ChatEvent.Notice(e.message()));
+        }
+    }
+
+    private void resendLater(String id) {
+        try {
+            Thread.sleep(RATE_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (lock) {
+            String text = pending.get(id);
+            if (text != null && ready) {
+                current.send(new Frame.Send(id, text));
+            }
+        }
+    }
+
+    /** Records a room event's seq; {@code false} if it was seen already. */
+    private boolean advance(long seq) {
+        synchronized (lock) {
+            if (seq <= lastSeq) {
+                return false;
+            }
+            lastSeq = seq;
+            return true;
+        }
+    }
+
+    /** The replay is in: resend what is still unconfirmed, then send live. */
+    private void markReady(ClientConnection c) {
+        synchronized (lock) {
+            if (current != c) {
+                return;
+            }
+            for (var entry : pending.entrySet()) {
+                c.send(new Frame.Send(entry.getKey(), entry.getValue()));
+            }
+            ready = true;
+        }
+    }
+
+    private ClientConnection reconnect(String why) {
+        String reason = why;
+        long delay = config.firstRetry().toMillis();
+        for (int attemptNo = 1; !closed; attemptNo++) {
+            emit(new ChatEvent.Disconnected(reason, Instant.now().plusMillis(delay), attemptNo));
+            LOG.log(System.Logger.Level.INFO, "{0}; reconnecting in {1} ms", reason, delay);
+            try {
+                wake.drainPermits();
+                wake.tryAcquire(delay, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (closed) {
+                return null;
+            }
+            emit(new ChatEvent.Reconnecting(attemptNo));
+            try {
+                return handshake();
+            } catch (ChatException e) {
+                if (closed) {
+                    return null;
+                }
+                if (isFinal(e.code())) {
+                    end(ChatEvent.EndReason.REFUSED, e.getMessage());
+                    closed = true;
+                    return null;
+                }
+                reason = e.getMessage();
+            }
+            delay = Math.min(delay * 2, config.maxRetry().toMillis());
+        }
+        return null;
+    }
+
+    private static boolean isFinal(ErrorCode code) {
+        return code == ErrorCode.NICK_TAKEN || code == ErrorCode.BAD_PASSWORD
+                || code == ErrorCode.NICK_INVALID || code == ErrorCode.UNSUPPORTED_VERSION;
+    }
+
+    private void end(ChatEvent.EndReason reason, String text) {
+        if (ended.compareAndSet(false, true)) {
+            emit(new ChatEvent.Ended(reason, text));
+        }
+    }
+
+    private void emit(ChatEvent event) {
+        if (!ended.get() || event instanceof ChatEvent.Ended) {
+            events.add(event);
+        }
+    }
+
+    /** Messages sent but not yet confirmed, oldest first, as id and text. */
+    public List<Map.Entry<String, String>> pendingMessages() {
+        synchronized (lock) {
+            return new ArrayList<>(pending.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.parley.client;
+
+import dev.parley.protocol.Frame;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a {@link ChatClient} tells its user, in the order it happened. Replayed history arrives as
+ * the same events as live traffic.
+ */
+public sealed interface ChatEvent {
+
+    /** A welcome: first connect ({@code resumed == false}) or a reconnect. */
+    record Connected(String room, String you, List<Frame.User> users, boolean resumed, boolean gap)
+            implements ChatEvent {
+        public Connected {
+            users = List.copyOf(users);
+        }
+    }
+
+    /** A chat message; {@code own} when this client sent it, which also means it was delivered. */
+    record Message(Frame.Msg msg, boolean own) implements ChatEvent {
+    }
+
+    record Joined(Frame.Joined event) implements ChatEvent {
+    }
+
+    record Left(Frame.Left event) implements ChatEvent {
+    }
+
+    /** Someone else started or stopped typing. */
+    record Typing(String nick, boolean active) implements ChatEvent {
+    }
+
+    /** The connection is lost; the next attempt starts at {@code retryAt}. */
+    record Disconnected(String reason, Instant retryAt, int attempt) implements ChatEvent {
+    }
+
+    /** A reconnect attempt has started. */
+    record Reconnecting(int attempt) implements ChatEvent {
+    }
+
+    /** The host refused one message for good (it is not pending any more). */
+    record SendFailed(String id, String reason) implements ChatEvent {
+    }
+
+    /** Something the user should read that does not end the chat. */
+    record Notice(String text) implements ChatEvent {
+    }
+
+    /** The chat is over: no more events follow. */
+    record Ended(EndReason reason, String text) implements ChatEvent {
+    }
+
+    /** Why a chat ended. */
+    enum EndReason {
+        /** The host ended the chat for everyone. */
+        HOST_ENDED,
+        /** This client closed it. */
+        CLOSED,
+        /** The host refused this client on a reconnect (name taken, password changed…). */
+        REFUSED
+    }
+}

@@ -1,0 +1,25 @@
+package dev.parley.protocol;
+
+/** Input that breaks the protocol; carries the error code the peer is told. */
+public final class ProtocolException extends Exception {
+    private final ErrorCode code;
+
+    public ProtocolException(ErrorCode code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public ProtocolException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The error frame telling the peer about this. */
+    public Frame.Error toFrame() {
+        return Frame.Error.of(code, getMessage());
+    }
+}

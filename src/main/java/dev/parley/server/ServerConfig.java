@@ -1,0 +1,88 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Limits;
+
+import java.time.Duration;
+
+/**
+ * Everything an operator or a test can tune about a room server. Defaults are the protocol's.
+ *
+ * @param bindAddress    interface to listen on; {@code null} or empty for all of them
+ * @param port           TCP port; 0 picks a free one
+ * @param roomName       shown to everyone who joins
+ * @param password       room password, or {@code null} for an open room
+ * @param maxClients     most simultaneous connections, counted from accept
+ * @param ratePerSecond  {@code send} frames a second per connection; 0 turns rate limiting off
+ * @param rateBurst      how many frames a connection may send at once before the rate applies
+ * @param historySize    room events kept for late joiners and resumes
+ * @param replayLimit    events replayed to a newcomer that gives no {@code since}
+ * @param outboxLimit    bytes a participant may have pending before it is dropped as slow
+ * @param helloTimeout   time a new connection has to send {@code hello}
+ * @param pingAfter      silence after which the server pings a connection
+ * @param idleTimeout    silence after which the server drops a connection
+ * @param tick           how often timeouts are checked
+ * @param closeGrace     how long a closing connection may take to take its last frames
+ * @param dedupCapacity  message ids remembered to drop resends
+ */
+public record ServerConfig(String bindAddress, int port, String roomName, String password,
+                           int maxClients, int ratePerSecond, int rateBurst, int historySize,
+                           int replayLimit, int outboxLimit, Duration helloTimeout,
+                           Duration pingAfter, Duration idleTimeout, Duration tick,
+                           Duration closeGrace, int dedupCapacity) {
+
+    public static final String DEFAULT_ROOM = "Parley room";
+
+    public ServerConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0–65535, was " + port);
+        }
+        if (roomName == null || roomName.isBlank()) {
+            throw new IllegalArgumentException("a room needs a name");
+        }
+        if (maxClients < 1 || historySize < 1 || replayLimit < 0 || outboxLimit < Limits.MAX_FRAME
+                || ratePerSecond < 0 || rateBurst < 1 || dedupCapacity < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(null, Limits.DEFAULT_PORT, DEFAULT_ROOM, null, 1_000, 20, 40,
+                1_000, 100, 4 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15),
+                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000);
+    }
+
+    public ServerConfig withBind(String bind) {
+        return new ServerConfig(bind, port, roomName, password, maxClients, ratePerSecond, rateBurst,
+                historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick,
+                closeGrace, dedupCapacity);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity);
+    }
+
+    public ServerConfig withRoom(String name, String newPassword) {
+        return new ServerConfig(bindAddress, port, name, newPassword, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity);
+    }
+
+    public ServerConfig withLimits(int newMaxClients, int newRate, int newBurst, int newHistory,
+                                   int newOutboxLimit) {
+        return new ServerConfig(bindAddress, port, roomName, password, newMaxClients, newRate,
+                newBurst, newHistory, Math.min(replayLimit, newHistory), newOutboxLimit, helloTimeout,
+                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity);
+    }
+
+    public ServerConfig withTimeouts(Duration newHello, Duration newPingAfter, Duration newIdle,
+                                     Duration newTick) {
+        return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, newHello, newPingAfter, newIdle,
+                newTick, closeGrace, dedupCapacity);
+    }
+}
