@@ -65,17 +65,19 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("parley: cannot listen on port " + port + ": " + e.getMessage());
             return 1;
         }
-        var stopped = new CountDownLatch(1);
+        var out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            stopped.countDown();
+            out.println("Parley host \"" + room + "\" stopped; everyone was told the chat ended.");
+            out.flush();
+            // A stop asked for by SIGTERM or Ctrl+C is a clean stop: exit 0, not the JVM's 143.
+            Runtime.getRuntime().halt(0);
         }, "parley-shutdown"));
         var address = server.address();
         String where = (bind == null ? "0.0.0.0" : address.getAddress().getHostAddress()) + ":" + server.port();
-        var out = spec.commandLine().getOut();
         out.println("Parley host \"" + room + "\" listening on " + where);
         out.flush();
-        stopped.await();
+        new CountDownLatch(1).await();
         return 0;
     }
 

@@ -1,0 +1,56 @@
+package dev.parley;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The command line: help, version, and one-line errors with exit code 2. */
+class ParleyCommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Parley.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        assertEquals(0, run("--version"));
+        assertThat(out.toString().strip()).isEqualTo("Parley " + Version.get()).doesNotContain("dev");
+    }
+
+    @Test
+    void serveHelpListsTheOperatorOptions() {
+        assertEquals(0, run("serve", "--help"));
+        assertThat(out.toString()).contains("--port", "--bind", "--room", "--password-file", "--max-clients",
+                "--rate", "--history", "--idle-timeout");
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("serve", "--bogus"));
+        assertThat(err.toString().strip()).startsWith("parley: Unknown option: '--bogus'").doesNotContain("\n");
+    }
+
+    @Test
+    void portOutOfRangeIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("serve", "--port", "70000"));
+        assertThat(err.toString().strip()).isEqualTo("parley: --port must be between 0 and 65535 (see parley serve --help)");
+    }
+
+    @Test
+    void missingPasswordFileIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("serve", "--port", "0", "--password-file", Path.of("no-such-file").toString()));
+        assertThat(err.toString().strip()).startsWith("parley: cannot read the password file no-such-file")
+                .doesNotContain("\n");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.parley.client;
+
+import dev.parley.server.RoomServer;
+import dev.parley.testing.Participant;
+import dev.parley.testing.ServeProcess;
+import dev.parley.testing.TestServers;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What the client does when the host goes away: killed, shut down, or silent. */
+class HostLifecycleTest {
+
+    @Test
+    void killedHostIsRejoinedWhenRestartedAndUnsentMessagesGoOutOnce() throws Exception {
+        int port;
+        Participant alice;
+        Participant bob;
+        try (var first = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1")) {
+            port = first.port();
+            alice = Participant.join(port, "alice");
+            bob = Participant.join(port, "bob");
+            alice.client().send("before the crash");
+            bob.awaitText("before the crash");
+            first.kill();
+        }
+        try (alice; bob) {
+            alice.awaitEvent(ChatEvent.Disconnected.class);
+            bob.awaitEvent(ChatEvent.Disconnected.class);
+            alice.client().send("written while the host was down");
+            try (var second = ServeProcess.onClassPath("--port", String.valueOf(port), "--bind", "127.0.0.1")) {
+                bob.awaitText("written while the host was down");
+                alice.awaitText("written while the host was down");
+                assertEquals(List.of("before the crash", "written while the host was down"), bob.texts());
+                assertEquals(List.of("before the crash", "written while the host was down"), alice.texts());
+                second.terminate();
+            }
+        }
+    }
+
+    @Test
+    void hostShutdownEndsTheChatAndStopsReconnecting() throws Exception {
+        RoomServer server = TestServers.start();
+        int port = server.port();
+        try (var bob = Participant.join(port, "bob")) {
+            server.close();
+            var ended = bob.awaitEvent(ChatEvent.Ended.class);
+            assertEquals(ChatEvent.EndReason.HOST_ENDED, ended.reason());
+            assertEquals("The host ended the chat.", ended.text());
+
+            RoomServer again = TestServers.start(TestServers.config().withPort(port));
+            try {
+                // Reconnects come every 100–400 ms with Participant.FAST; none may come at all.
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                        .until(() -> again.connectionCount() == 0);
+                assertThat(bob.events(ChatEvent.Reconnecting.class)).isEmpty();
+            } finally {
+                again.close();
+            }
+        }
+    }
+
+    @Test
+    void idleClientStaysConnectedBecauseItAnswersPings() throws Exception {
+        RoomServer server = TestServers.start(TestServers.config().withTimeouts(Duration.ofSeconds(2),
+                Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(20)));
+        try (var quiet = Participant.join(ClientConfig.of("127.0.0.1", server.port(), "quiet")
+                .withTimings(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMillis(100), Duration.ofMillis(400)))) {
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> server.users().size() == 1);
+            assertThat(quiet.events(ChatEvent.Disconnected.class)).isEmpty();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void silentHostIsPingedThenTreatedAsLost() throws Exception {
+        try (var fake = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            var heard = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            Thread.ofVirtual().start(() -> {
+                try (var s = fake.accept()) {
+                    var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                    heard.add(in.readLine());
+                    OutputStream out = s.getOutputStream();
+                    out.write(("{\"type\":\"welcome\",\"v\":1,\"room\":\"r\",\"you\":\"bob\",\"users\":[],"
+                            + "\"history\":0,\"gap\":false,\"session\":\"s\",\"limits\":{\"maxText\":4000,"
+                            + "\"maxFrame\":65536}}\n").getBytes(StandardCharsets.UTF_8));
+                    for (String line; (line = in.readLine()) != null; ) {
+                        heard.add(line);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // The client hanging up ends the fake host.
+                }
+            });
+            var config = ClientConfig.of("127.0.0.1", fake.getLocalPort(), "bob")
+                    .withTimings(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMinutes(1), Duration.ofMinutes(1));
+            try (var bob = Participant.join(config)) {
+                var lost = bob.awaitEvent(ChatEvent.Disconnected.class);
+                assertEquals("The host stopped answering.", lost.reason());
+                assertThat(heard).anyMatch(line -> line.startsWith("{\"type\":\"ping\""));
+            }
+        }
+    }
+}
