@@ -17,7 +17,8 @@ public final class Limits {
     /** Default TCP port of a Parley host. */
     public static final int DEFAULT_PORT = 7770;
 
-    private static final Pattern NICK = Pattern.compile("[\\p{L}\\p{Nd} _.\\-]{1," + MAX_NICK + "}");
+    /** Letters (with their combining marks, as many scripts need), digits, space, {@code _ - .}. */
+    private static final Pattern NICK = Pattern.compile("[\\p{L}\\p{M}\\p{Nd} _.\\-]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1," + MAX_ID + "}");
 
     private Limits() {
@@ -29,7 +30,8 @@ public final class Limits {
             return null;
         }
         String trimmed = nick.strip();
-        return NICK.matcher(trimmed).matches() ? trimmed : null;
+        int length = trimmed.codePointCount(0, trimmed.length());
+        return length >= 1 && length <= MAX_NICK && NICK.matcher(trimmed).matches() ? trimmed : null;
     }
 
     /** A sentence saying what a valid nick looks like, or {@code null} if {@code nick} is valid. */
@@ -38,7 +40,7 @@ public final class Limits {
         if (trimmed.isEmpty()) {
             return "A name needs at least one character.";
         }
-        if (trimmed.length() > MAX_NICK) {
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NICK) {
             return "A name can be at most " + MAX_NICK + " characters long.";
         }
         if (normalizeNick(trimmed) == null) {

@@ -20,6 +20,9 @@ public final class ProtocolException extends Exception {
 
     /** The error frame telling the peer about this. */
     public Frame.Error toFrame() {
+        if (code == ErrorCode.UNSUPPORTED_VERSION) {
+            return new Frame.Error(code.wire(), getMessage(), null, java.util.List.of(Frame.VERSION));
+        }
         return Frame.Error.of(code, getMessage());
     }
 }

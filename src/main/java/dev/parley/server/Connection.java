@@ -23,6 +23,9 @@ import java.net.SocketTimeoutException;
 final class Connection implements Outbox.Listener {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
     private static final int LINGER_BYTES = 1 << 20;
+    /** Typing frames relayed a second per connection; clients send one every 3 s, so this only stops floods. */
+    private static final int TYPING_RATE = 5;
+    private static final int TYPING_BURST = 10;
 
     private final Socket socket;
     private final Room room;
@@ -32,6 +35,7 @@ final class Connection implements Outbox.Listener {
     private final String remote;
     private final long openedAt;
     private final RateLimiter limiter;
+    private final RateLimiter typingLimiter;
 
     private volatile long lastHeard;
     private volatile boolean pinged;
@@ -55,6 +59,7 @@ final class Connection implements Outbox.Listener {
         this.openedAt = System.nanoTime();
         this.lastHeard = openedAt;
         this.limiter = new RateLimiter(config.ratePerSecond(), config.rateBurst(), openedAt);
+        this.typingLimiter = new RateLimiter(TYPING_RATE, TYPING_BURST, openedAt);
     }
 
     /** The reader loop; returns when the connection is closed. */
@@ -118,8 +123,10 @@ final class Connection implements Outbox.Listener {
         switch (frame) {
             case Frame.Send s -> onSend(s);
             case Frame.Typing t -> {
-                if (limiter.tryAcquire(System.nanoTime())) {
+                if (typingLimiter.tryAcquire(System.nanoTime())) {
                     room.typing(this, t.active());
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, "{0} types too often; typing frame dropped", nick);
                 }
             }
             case Frame.Ping p -> send(new Frame.Pong(p.n()));
