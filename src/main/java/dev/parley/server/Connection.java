@@ -62,22 +62,24 @@ final class Connection implements Outbox.Listener {
         try (socket) {
             InputStream in = socket.getInputStream();
             var reader = new FrameReader(in, Limits.MAX_FRAME);
-            while (closingSince == 0 && reader.next()) {
-                lastHeard = System.nanoTime();
-                pinged = false;
-                if (closingSince != 0) {
-                    break;
+            try {
+                while (closingSince == 0 && reader.next()) {
+                    lastHeard = System.nanoTime();
+                    pinged = false;
+                    if (closingSince != 0) {
+                        break;
+                    }
+                    handleLine(reader);
                 }
-                handleLine(reader);
+            } catch (ProtocolException e) {
+                // Inside the try-with-resources: a catch clause of its own runs after the socket is closed.
+                fail(e);
             }
             if (closingSince == 0) {
                 leaveAs(LeaveReason.ERROR, "connection closed by peer");
             } else {
                 linger(in);
             }
-        } catch (ProtocolException e) {
-            fail(e);
-            lingerQuietly();
         } catch (IOException e) {
             leaveAs(LeaveReason.ERROR, describe(e));
         } finally {
@@ -253,14 +255,6 @@ final class Connection implements Outbox.Listener {
                 return;
             }
             total += n;
-        }
-    }
-
-    private void lingerQuietly() {
-        try {
-            linger(socket.getInputStream());
-        } catch (IOException ignored) {
-            // The peer is gone already; nothing left to protect.
         }
     }
 
