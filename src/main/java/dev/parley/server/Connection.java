@@ -142,19 +142,21 @@ final class Connection implements Outbox.Listener {
     }
 
     private void onSend(Frame.Send s) {
+        // An id too long to be one is not echoed: the answer would outgrow the frame limit.
+        String ref = s.id() != null && s.id().length() <= Limits.MAX_ID ? s.id() : null;
         if (!limiter.tryAcquire(System.nanoTime())) {
             send(Frame.Error.of(ErrorCode.RATE_LIMITED,
-                    "You are sending too fast; that message was not delivered.", s.id()));
+                    "You are sending too fast; that message was not delivered.", ref));
             return;
         }
         if (!Limits.isValidId(s.id())) {
             send(Frame.Error.of(ErrorCode.TEXT_INVALID,
-                    "A message id must be 1–64 letters, digits, _ or -.", s.id()));
+                    "A message id must be 1–64 letters, digits, _ or -.", ref));
             return;
         }
         String problem = Limits.textProblem(s.text());
         if (problem != null) {
-            send(Frame.Error.of(ErrorCode.TEXT_INVALID, problem, s.id()));
+            send(Frame.Error.of(ErrorCode.TEXT_INVALID, problem, ref));
             return;
         }
         room.say(this, s.id(), s.text());
