@@ -179,8 +179,14 @@ final class Connection implements Outbox.Listener {
         beginClose();
     }
 
+    /** Queues a direct answer (pong, ping, non-closing error); answers count against the outbox bound too. */
     void send(Frame frame) {
-        outbox.offerUnbounded(codec.encode(frame));
+        if (!outbox.offer(codec.encode(frame))) {
+            LOG.log(System.Logger.Level.WARNING, "{0} does not read what it is sent ({1} bytes pending); disconnecting",
+                    who(), outbox.pendingBytes());
+            dropAsSlow();
+            room.leave(this, LeaveReason.SLOW);
+        }
     }
 
     /** Server shutdown: tells the peer and closes once that is written. */
