@@ -95,6 +95,7 @@ class HeartbeatConformanceTest extends RoomFixture {
         for (RawPeer peer : List.of(alice, bob)) {
             assertEquals(RawPeer.JSON.readTree(json("type", "bye", "reason", "shutdown")), peer.next());
             peer.assertClosed();
+            peer.close();
         }
         closing.get();
     }
