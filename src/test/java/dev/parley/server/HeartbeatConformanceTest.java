@@ -46,7 +46,7 @@ class HeartbeatConformanceTest extends RoomFixture {
 
     @Test
     void silentParticipantIsDroppedAndOthersSeeLeftWithReasonTimeout() {
-        start(quickHeartbeat(Duration.ofMillis(100), Duration.ofMillis(600)));
+        start(quickHeartbeat(Duration.ofMillis(150), Duration.ofMillis(1500)));
         RawPeer bob = join("bob");
         RawPeer alice = join("alice");
 
