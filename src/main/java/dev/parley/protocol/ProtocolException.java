@@ -1,5 +1,7 @@
 package dev.parley.protocol;
 
+import java.util.List;
+
 /** Input that breaks the protocol; carries the error code the peer is told. */
 public final class ProtocolException extends Exception {
     private final ErrorCode code;
@@ -18,10 +20,10 @@ public final class ProtocolException extends Exception {
         return code;
     }
 
-    /** The error frame telling the peer about this. */
+    /** The error frame telling the peer about this; {@code unsupported_version} lists the versions spoken here. */
     public Frame.Error toFrame() {
         if (code == ErrorCode.UNSUPPORTED_VERSION) {
-            return new Frame.Error(code.wire(), getMessage(), null, java.util.List.of(Frame.VERSION));
+            return new Frame.Error(code.wire(), getMessage(), null, List.of(Frame.VERSION));
         }
         return Frame.Error.of(code, getMessage());
     }

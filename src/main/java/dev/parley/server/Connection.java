@@ -67,22 +67,24 @@ final class Connection implements Outbox.Listener {
         try (socket) {
             InputStream in = socket.getInputStream();
             var reader = new FrameReader(in, Limits.MAX_FRAME);
-            while (closingSince == 0 && reader.next()) {
-                lastHeard = System.nanoTime();
-                pinged = false;
-                if (closingSince != 0) {
-                    break;
+            try {
+                while (closingSince == 0 && reader.next()) {
+                    lastHeard = System.nanoTime();
+                    pinged = false;
+                    if (closingSince != 0) {
+                        break;
+                    }
+                    handleLine(reader);
                 }
-                handleLine(reader);
+            } catch (ProtocolException e) {
+                // Inside the try-with-resources: a catch clause of its own runs after the socket is closed.
+                fail(e);
             }
             if (closingSince == 0) {
                 leaveAs(LeaveReason.ERROR, "connection closed by peer");
             } else {
                 linger(in);
             }
-        } catch (ProtocolException e) {
-            fail(e);
-            lingerQuietly();
         } catch (IOException e) {
             leaveAs(LeaveReason.ERROR, describe(e));
         } finally {
@@ -147,19 +149,21 @@ final class Connection implements Outbox.Listener {
     }
 
     private void onSend(Frame.Send s) {
+        // An id too long to be one is not echoed: the answer would outgrow the frame limit.
+        String ref = s.id() != null && s.id().length() <= Limits.MAX_ID ? s.id() : null;
         if (!limiter.tryAcquire(System.nanoTime())) {
             send(Frame.Error.of(ErrorCode.RATE_LIMITED,
-                    "You are sending too fast; that message was not delivered.", s.id()));
+                    "You are sending too fast; that message was not delivered.", ref));
             return;
         }
         if (!Limits.isValidId(s.id())) {
             send(Frame.Error.of(ErrorCode.TEXT_INVALID,
-                    "A message id must be 1–64 letters, digits, _ or -.", s.id()));
+                    "A message id must be 1–64 letters, digits, _ or -.", ref));
             return;
         }
         String problem = Limits.textProblem(s.text());
         if (problem != null) {
-            send(Frame.Error.of(ErrorCode.TEXT_INVALID, problem, s.id()));
+            send(Frame.Error.of(ErrorCode.TEXT_INVALID, problem, ref));
             return;
         }
         room.say(this, s.id(), s.text());
@@ -182,8 +186,14 @@ final class Connection implements Outbox.Listener {
         beginClose();
     }
 
+    /** Queues a direct answer (pong, ping, non-closing error); answers count against the outbox bound too. */
     void send(Frame frame) {
-        outbox.offerUnbounded(codec.encode(frame));
+        if (!outbox.offer(codec.encode(frame))) {
+            LOG.log(System.Logger.Level.WARNING, "{0} does not read what it is sent ({1} bytes pending); disconnecting",
+                    who(), outbox.pendingBytes());
+            dropAsSlow();
+            room.leave(this, LeaveReason.SLOW);
+        }
     }
 
     /** Server shutdown: tells the peer and closes once that is written. */
@@ -260,14 +270,6 @@ final class Connection implements Outbox.Listener {
                 return;
             }
             total += n;
-        }
-    }
-
-    private void lingerQuietly() {
-        try {
-            linger(socket.getInputStream());
-        } catch (IOException ignored) {
-            // The peer is gone already; nothing left to protect.
         }
     }
 

@@ -25,7 +25,8 @@ final class Outbox {
     private final OutputStream out;
     private final long limit;
     private final Listener listener;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    /** Bytes of bounded frames not yet written; unbounded ones (the replay) never count. */
     private long pendingBytes;
     private boolean draining;
     private boolean finishing;
@@ -47,7 +48,7 @@ final class Outbox {
         return add(frame, true);
     }
 
-    /** Queues a frame whatever the bound (the replay after {@code welcome}). */
+    /** Queues a frame whatever the bound and without counting it (the replay after {@code welcome}). */
     void offerUnbounded(byte[] frame) {
         add(frame, false);
     }
@@ -88,8 +89,10 @@ final class Outbox {
             if (bounded && pendingBytes + frame.length > limit) {
                 return false;
             }
-            queue.add(frame);
-            pendingBytes += frame.length;
+            queue.add(new Pending(frame, bounded));
+            if (bounded) {
+                pendingBytes += frame.length;
+            }
             start = !draining;
             draining = true;
         }
@@ -106,7 +109,7 @@ final class Outbox {
     private void drain() {
         while (true) {
             byte[] chunk;
-            int size;
+            long counted;
             synchronized (this) {
                 if (dead) {
                     draining = false;
@@ -120,8 +123,11 @@ final class Outbox {
                     }
                     return;
                 }
+                counted = 0;
+                for (Pending p : queue) {
+                    counted += p.counted() ? p.bytes().length : 0;
+                }
                 chunk = gather();
-                size = chunk.length;
             }
             try {
                 out.write(chunk);
@@ -135,7 +141,7 @@ final class Outbox {
                 return;
             }
             synchronized (this) {
-                pendingBytes -= size;
+                pendingBytes -= counted;
             }
         }
         listener.finished();
@@ -144,18 +150,22 @@ final class Outbox {
     /** Everything queued as one array, so the writer makes one system call per turn. */
     private byte[] gather() {
         if (queue.size() == 1) {
-            return queue.poll();
+            return queue.poll().bytes();
         }
         int total = 0;
-        for (byte[] frame : queue) {
-            total += frame.length;
+        for (Pending p : queue) {
+            total += p.bytes().length;
         }
         byte[] all = new byte[total];
         int at = 0;
-        for (byte[] frame; (frame = queue.poll()) != null; ) {
-            System.arraycopy(frame, 0, all, at, frame.length);
-            at += frame.length;
+        for (Pending p; (p = queue.poll()) != null; ) {
+            System.arraycopy(p.bytes(), 0, all, at, p.bytes().length);
+            at += p.bytes().length;
         }
         return all;
+    }
+
+    /** A queued frame and whether it counts against the bound. */
+    private record Pending(byte[] bytes, boolean counted) {
     }
 }

@@ -118,7 +118,9 @@ final class Room {
         String dedupKey = c.key() + '\n' + id;
         Frame.Msg original = sent.get(dedupKey);
         if (original != null) {
-            c.outbox().offerUnbounded(codec.encode(original));
+            if (!c.outbox().offer(codec.encode(original))) {
+                dropSlow(List.of(c));
+            }
             return;
         }
         var msg = new Frame.Msg(history.nextSeq(), id, c.nick(), c.role(), text, now());
