@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,19 +43,20 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** Resets every relayed connection at once, on both sides. */
     public void cutAll() {
-        for (Link link : links) {
+        for (Link link : List.copyOf(links)) {
+            links.remove(link);
             reset(link.client());
             reset(link.server());
         }
-        links.clear();
     }
 
     /** Resets the clients' sides only; the server keeps connections it has not noticed are dead. */
     public void cutClientSides() {
-        for (Link link : links) {
+        for (Link link : List.copyOf(links)) {
+            // Unlisted first, so the relay threads failing next do not close the server's side.
+            links.remove(link);
             reset(link.client());
         }
-        links.clear();
     }
 
     private void accept() {
