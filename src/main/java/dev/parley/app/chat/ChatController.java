@@ -205,9 +205,6 @@ public final class ChatController {
         composerBar.setManaged(!ended);
         endedBar.setVisible(ended);
         endedBar.setManaged(ended);
-        if (ended) {
-            typingLabel.setText("");
-        }
     }
 
     private HBox joinRow(String address) {
