@@ -3,26 +3,42 @@ package dev.parley.app.chat;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * Keeps the chat pinned to its newest row while the person is at the bottom. Once they scroll up,
- * new rows leave the view where it is and are counted for the "↓ N new" button instead. Whether the
- * person is at the bottom is read after each layout pulse, when the cells show what is on screen.
+ * new rows leave the view where it is and are counted for the "↓ N new" button instead.
+ *
+ * <p>Only the person moves the view away from the bottom: after they scroll, drag or use keys, the
+ * next layout decides whether they are still at the bottom. While following, each layout pulls the
+ * last row fully into view, which also corrects for rows that grew after they were first measured.
  */
 final class ScrollFollower {
+    /** Re-pinning attempts in a row before giving up until something changes; stops layout loops. */
+    private static final int MAX_PIN_TRIES = 4;
+
     private final ListView<ChatItem> list;
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper();
     private final Runnable afterLayout = this::afterLayout;
     private boolean follow = true;
-    private boolean autoScrolled;
+    private boolean personMoved;
+    private int pinTries;
 
     ScrollFollower(ListView<ChatItem> list) {
         this.list = list;
         list.getItems().addListener(this::onChange);
+        list.addEventFilter(ScrollEvent.ANY, this::moved);
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::moved);
+        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::moved);
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, this::moved);
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, this::moved);
         list.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -42,15 +58,18 @@ final class ScrollFollower {
         return unseen.getReadOnlyProperty();
     }
 
-    boolean following() {
-        return follow;
-    }
-
     /** Jumps to the newest row and follows again. */
     void toBottom() {
         follow = true;
+        personMoved = false;
         unseen.set(0);
-        scrollToEnd();
+        pinTries = 0;
+        pin();
+    }
+
+    private void moved(Event e) {
+        personMoved = true;
+        pinTries = 0;
     }
 
     private void onChange(ListChangeListener.Change<? extends ChatItem> change) {
@@ -64,46 +83,59 @@ final class ScrollFollower {
                 }
             }
         }
+        pinTries = 0;
         if (follow) {
-            scrollToEnd();
+            pin();
         } else {
             unseen.set(unseen.get() + added);
         }
     }
 
-    private void scrollToEnd() {
-        int n = list.getItems().size();
-        if (n > 0) {
-            autoScrolled = true;
-            list.scrollTo(n - 1);
+    private void afterLayout() {
+        if (personMoved) {
+            personMoved = false;
+            follow = atBottom();
+            if (follow) {
+                unseen.set(0);
+            }
+            return;
+        }
+        if (follow && !atBottom() && pinTries < MAX_PIN_TRIES) {
+            pinTries++;
+            pin();
         }
     }
 
-    private void afterLayout() {
-        if (autoScrolled) {
-            // Our own jump: the next layout decides again, once the person can have moved.
-            autoScrolled = false;
+    /** Brings the last row fully into view. */
+    private void pin() {
+        int n = list.getItems().size();
+        if (n == 0) {
             return;
         }
-        boolean atBottom = atBottom();
-        if (atBottom != follow) {
-            follow = atBottom;
+        if (flow() instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() instanceof IndexedCell<?> last
+                && last.getIndex() == n - 1) {
+            double below = last.getBoundsInParent().getMaxY() - flow.getHeight();
+            if (below > 0) {
+                flow.scrollPixels(below);
+            }
+            return;
         }
-        if (follow && unseen.get() > 0) {
-            unseen.set(0);
-        }
+        list.scrollTo(n - 1);
     }
 
     private boolean atBottom() {
         int n = list.getItems().size();
-        if (n == 0 || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+        if (n == 0 || !(flow() instanceof VirtualFlow<?> flow)) {
             return true;
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (last == null) {
             return true;
         }
-        return last.getIndex() >= n - 1
-                && last.getBoundsInParent().getMaxY() <= flow.getHeight() + 1.0;
+        return last.getIndex() >= n - 1 && last.getBoundsInParent().getMaxY() <= flow.getHeight() + 1.0;
+    }
+
+    private VirtualFlow<?> flow() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
     }
 }
