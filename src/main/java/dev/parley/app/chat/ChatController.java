@@ -67,6 +67,7 @@ public final class ChatController {
     @FXML private Button sendButton;
     @FXML private HBox endedBar;
     @FXML private Label endedLabel;
+    @FXML private Button backButton;
     @FXML private Label peopleTitle;
     @FXML private ListView<Person> people;
     @FXML private VBox joinBox;
@@ -179,6 +180,7 @@ public final class ChatController {
     @FXML
     private void reconnectNow() {
         vm.reconnectNow();
+        composer.requestFocus();
     }
 
     @FXML
@@ -205,6 +207,9 @@ public final class ChatController {
         composerBar.setManaged(!ended);
         endedBar.setVisible(ended);
         endedBar.setManaged(ended);
+        if (ended) {
+            Platform.runLater(backButton::requestFocus);
+        }
     }
 
     private HBox joinRow(String address) {

@@ -246,6 +246,8 @@ public final class ChatViewModel {
         banner.set("");
         retryAt = null;
         typing.typingAt(Instant.MAX);
+        // Nobody is in the room any more as far as this window can tell.
+        people.reset(you.get(), List.of());
         setState(ConnectionState.ENDED);
     }
 

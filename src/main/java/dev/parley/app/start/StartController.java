@@ -77,14 +77,14 @@ public final class StartController {
         });
         showMode(vm.modeProperty().get());
 
-        bind(hostNameField, vm.hostName(), hostNameProblem);
+        bind(hostNameField, vm.name(), hostNameProblem);
         bind(roomField, vm.room(), roomProblem);
         bind(portField, vm.port(), portProblem);
         hostPasswordField.textProperty().bindBidirectional(vm.hostPasswordProperty());
         addressField.setItems(vm.recentHosts());
         addressField.getEditor().textProperty().bindBidirectional(vm.address().textProperty());
         bindProblem(addressField.getEditor(), vm.address(), addressProblem);
-        bind(joinNameField, vm.joinName(), joinNameProblem);
+        bind(joinNameField, vm.name(), joinNameProblem);
         joinPasswordField.textProperty().bindBidirectional(vm.joinPasswordProperty());
 
         failureLabel.textProperty().bind(vm.failureProperty());

@@ -36,12 +36,11 @@ public final class StartViewModel {
     private final Consumer<ChatSession> opened;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.HOST);
-    private final FormField hostName;
+    private final FormField name;
     private final FormField room;
     private final FormField port;
     private final StringProperty hostPassword = new SimpleStringProperty("");
     private final FormField address;
-    private final FormField joinName;
     private final StringProperty joinPassword = new SimpleStringProperty("");
     private final ObservableList<String> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -60,24 +59,22 @@ public final class StartViewModel {
         this.bundle = bundle;
         this.background = background;
         this.opened = opened;
-        hostName = new FormField(this::nickProblem);
-        joinName = new FormField(this::nickProblem);
+        this.name = new FormField(this::nickProblem);
         room = new FormField(this::roomProblem);
         port = new FormField(t -> HostAddress.parsePort(t) < 0 ? text("start.problem.port") : null);
         address = new FormField(this::addressProblem);
 
         mode.set(settings.mode());
-        String name = settings.name().orElseGet(StartViewModel::osUserName);
-        hostName.prefill(name);
-        joinName.prefill(name);
+        String typedName = settings.name().orElseGet(StartViewModel::osUserName);
+        this.name.prefill(typedName);
         port.prefill(String.valueOf(settings.port()));
         recentHosts.setAll(settings.recentHosts());
         address.prefill(recentHosts.isEmpty() ? "" : recentHosts.getFirst());
         settings.room().ifPresentOrElse(r -> {
-            roomFollowsName = r.equals(defaultRoom(name));
+            roomFollowsName = r.equals(defaultRoom(typedName));
             room.prefill(r);
-        }, () -> room.prefill(defaultRoom(name)));
-        hostName.textProperty().addListener((obs, old, now) -> {
+        }, () -> room.prefill(defaultRoom(typedName)));
+        this.name.textProperty().addListener((obs, old, now) -> {
             if (roomFollowsName) {
                 settingRoom = true;
                 room.prefill(defaultRoom(now));
@@ -90,11 +87,11 @@ public final class StartViewModel {
             }
         });
         BooleanBinding hostValid = Bindings.createBooleanBinding(
-                () -> hostName.valid().get() && room.valid().get() && port.valid().get(),
-                hostName.problemProperty(), room.problemProperty(), port.problemProperty());
+                () -> name.valid().get() && room.valid().get() && port.valid().get(),
+                name.problemProperty(), room.problemProperty(), port.problemProperty());
         BooleanBinding joinValid = Bindings.createBooleanBinding(
-                () -> address.valid().get() && joinName.valid().get(),
-                address.problemProperty(), joinName.problemProperty());
+                () -> address.valid().get() && name.valid().get(),
+                address.problemProperty(), name.problemProperty());
         canStart = Bindings.createBooleanBinding(() -> !busy.get()
                         && (mode.get() == Mode.HOST ? hostValid.get() : joinValid.get()),
                 busy, mode, hostValid, joinValid);
@@ -108,15 +105,14 @@ public final class StartViewModel {
             return;
         }
         ConnectRequest request = mode.get() == Mode.HOST
-                ? ConnectRequest.host(hostName.text(), room.text(), HostAddress.parsePort(port.text()),
-                hostPassword.get())
-                : ConnectRequest.join(HostAddress.parse(address.text()).address(), joinName.text(), joinPassword.get());
-        remember(request);
+                ? ConnectRequest.host(name.text(), room.text(), HostAddress.parsePort(port.text()), hostPassword.get())
+                : ConnectRequest.join(HostAddress.parse(address.text()).address(), name.text(), joinPassword.get());
         start(request);
     }
 
     /** Starts {@code request} as given (the command line skips the form this way). */
     public void start(ConnectRequest request) {
+        remember(request);
         failure.set("");
         busy.set(true);
         var task = new ConnectTask(request, bundle);
@@ -152,8 +148,7 @@ public final class StartViewModel {
     /** Puts a request's values in the form, as if typed. */
     public void fill(ConnectRequest request) {
         mode.set(request.hosting() ? Mode.HOST : Mode.JOIN);
-        hostName.prefill(request.name());
-        joinName.prefill(request.name());
+        name.prefill(request.name());
         if (request.hosting()) {
             room.prefill(request.room());
             port.prefill(String.valueOf(request.port()));
@@ -169,13 +164,13 @@ public final class StartViewModel {
             settings.room(request.room().strip());
             settings.port(request.port());
         } else {
-            settings.rememberHost(address.text().strip());
+            settings.rememberHost(request.address().display());
             recentHosts.setAll(settings.recentHosts());
         }
     }
 
     private java.util.List<FormField> current() {
-        return mode.get() == Mode.HOST ? java.util.List.of(hostName, room, port) : java.util.List.of(address, joinName);
+        return mode.get() == Mode.HOST ? java.util.List.of(name, room, port) : java.util.List.of(address, name);
     }
 
     private String nickProblem(String nick) {
@@ -231,8 +226,9 @@ public final class StartViewModel {
         return mode;
     }
 
-    public FormField hostName() {
-        return hostName;
+    /** The person's name, shared by both forms. */
+    public FormField name() {
+        return name;
     }
 
     public FormField room() {
@@ -249,10 +245,6 @@ public final class StartViewModel {
 
     public FormField address() {
         return address;
-    }
-
-    public FormField joinName() {
-        return joinName;
     }
 
     public StringProperty joinPasswordProperty() {

@@ -104,6 +104,18 @@ class ChatWindowTest {
                 .findFirst();
     }
 
+    /**
+     * The screen centre of a node, read on the FX thread: TestFX's own lookups read bounds on the
+     * test thread, which races with rows arriving on the FX thread.
+     */
+    private static javafx.geometry.Point2D at(FxRobot robot, String query) {
+        return fx(() -> {
+            Node node = robot.lookup(query).query();
+            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+    }
+
     private static Bounds sceneBounds(Node node) {
         return node.localToScene(node.getBoundsInLocal());
     }
@@ -116,7 +128,7 @@ class ChatWindowTest {
     void sentMessageIsARightAlignedBubbleThatReachesDelivered(FxRobot robot) throws IOException {
         var server = server(0);
         joinAsBob(server.port());
-        robot.clickOn("#composer").write("hello there");
+        robot.clickOn(at(robot, "#composer")).write("hello there");
         robot.type(KeyCode.ENTER);
 
         waitUntil(() -> messages(app.chat()).size() == 1
@@ -194,7 +206,7 @@ class ChatWindowTest {
     void enterSendsAndShiftEnterStartsANewLine(FxRobot robot) throws IOException {
         var server = server(0);
         joinAsBob(server.port());
-        robot.clickOn("#composer").write("line one");
+        robot.clickOn(at(robot, "#composer")).write("line one");
         robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
         robot.write("line two");
         assertEquals("line one\nline two", fx(() -> robot.lookup("#composer").queryAs(TextArea.class).getText()));
@@ -219,7 +231,7 @@ class ChatWindowTest {
         assertFalse(fx(() -> robot.lookup("#newMessagesButton").queryButton().isVisible()),
                 "at the bottom the view follows new messages");
 
-        robot.moveTo("#messages").scroll(60, javafx.geometry.VerticalDirection.UP);
+        robot.moveTo(at(robot, "#messages")).scroll(60, javafx.geometry.VerticalDirection.UP);
         waitUntil(() -> firstVisibleIndex(robot) == 0);
         for (int i = 30; i < 33; i++) {
             alice.send("message " + i);
@@ -229,7 +241,7 @@ class ChatWindowTest {
         assertEquals(0, (int) fx(() -> firstVisibleIndex(robot)), "new messages do not move the view");
         assertEquals("↓ 3 new", fx(() -> robot.lookup("#newMessagesButton").queryButton().getText()));
 
-        robot.clickOn("#newMessagesButton");
+        robot.clickOn(at(robot, "#newMessagesButton"));
         waitUntil(() -> lastVisibleIndex(robot) == list(robot).getItems().size() - 1);
         waitUntil(() -> !robot.lookup("#newMessagesButton").queryButton().isVisible());
     }
@@ -243,10 +255,10 @@ class ChatWindowTest {
             alice.send("message " + i);
         }
         waitUntil(() -> messages(app.chat()).size() == 30);
-        robot.moveTo("#messages").scroll(60, javafx.geometry.VerticalDirection.UP);
+        robot.moveTo(at(robot, "#messages")).scroll(60, javafx.geometry.VerticalDirection.UP);
         waitUntil(() -> firstVisibleIndex(robot) == 0);
 
-        robot.clickOn("#composer").write("back to the end");
+        robot.clickOn(at(robot, "#composer")).write("back to the end");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> lastVisibleIndex(robot) == list(robot).getItems().size() - 1);
     }
@@ -274,7 +286,7 @@ class ChatWindowTest {
         waitUntil(() -> robot.lookup("#banner").query().isVisible());
         assertTrue(fx(() -> robot.lookup("#bannerLabel").queryAs(Label.class).getText().startsWith("Connection lost")));
 
-        robot.clickOn("#composer").write("typed while away");
+        robot.clickOn(at(robot, "#composer")).write("typed while away");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> messages(app.chat()).size() == 1);
         assertEquals(Delivery.SENDING, fx(() -> messages(app.chat()).getFirst().delivery()));
@@ -283,7 +295,7 @@ class ChatWindowTest {
         var watcher = guest(second.port(), "Watcher");
         relay.target(second.port());
         relay.start();
-        robot.clickOn("#reconnectButton");
+        robot.clickOn(at(robot, "#reconnectButton"));
 
         waitUntil(() -> messages(app.chat()).getFirst().delivery() == Delivery.DELIVERED);
         waitUntil(() -> !robot.lookup("#banner").query().isVisible());
@@ -310,7 +322,7 @@ class ChatWindowTest {
         assertFalse(fx(() -> robot.lookup("#composerBar").query().isVisible()));
         assertTrue(infoTexts().contains("The host ended the chat."));
 
-        robot.clickOn("#backButton");
+        robot.clickOn(at(robot, "#backButton"));
         waitUntil(() -> robot.lookup("#hostCard").tryQuery().isPresent());
     }
 
