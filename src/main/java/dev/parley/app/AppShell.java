@@ -100,7 +100,7 @@ public final class AppShell {
                 services.notifiers().apply(stage));
         var pump = new EventPump(session, services.fxExecutor(), vm::apply);
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
-        var controller = new ChatController(vm, new ChatFormats(bundle, services.clock()), services.theme(),
+        var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
                 services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart);
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         chat = new Chat(session, vm, pump, controller);

@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 public final class ChatController {
     private static final PseudoClass STATE_RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
     private static final PseudoClass STATE_ENDED = PseudoClass.getPseudoClass("ended");
+    private static final int COMPOSER_MAX_ROWS = 6;
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel vm;
@@ -124,6 +125,9 @@ public final class ChatController {
 
         composer.textProperty().bindBidirectional(vm.draftProperty());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
+        // The composer grows with its lines, up to a few, then scrolls.
+        composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(
+                (int) Math.min(COMPOSER_MAX_ROWS, 1 + text.chars().filter(c -> c == '\n').count())));
         counterLabel.textProperty().bind(vm.counterTextProperty());
         counterLabel.visibleProperty().bind(vm.counterTextProperty().isNotEmpty());
         counterLabel.managedProperty().bind(counterLabel.visibleProperty());

@@ -17,10 +17,10 @@ public final class ChatFormats {
     private final DateTimeFormatter dayThisYear;
     private final DateTimeFormatter dayOtherYear;
 
-    public ChatFormats(ResourceBundle bundle, Clock clock) {
+    /** @param locale how dates are written (month and day names) */
+    public ChatFormats(ResourceBundle bundle, Clock clock, java.util.Locale locale) {
         this.bundle = bundle;
         this.clock = clock;
-        var locale = bundle.getLocale();
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(clock.getZone());
         this.full = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.MEDIUM)
                 .withLocale(locale).withZone(clock.getZone());
@@ -39,7 +39,7 @@ public final class ChatFormats {
             return full.format(instant);
         } catch (java.time.DateTimeException e) {
             // FULL styles need a zone name some zones (fixed offsets) do not have.
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(bundle.getLocale())
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(time.getLocale())
                     .withZone(clock.getZone()).format(instant);
         }
     }

@@ -105,6 +105,12 @@ public final class StartController {
                 vm.modeProperty().get() == Mode.HOST ? "start.host.action" : "start.join.action"), vm.modeProperty()));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> bundle.getString(
                 vm.modeProperty().get() == Mode.HOST ? "start.host.busy" : "start.join.busy"), vm.modeProperty()));
+        // After a failed or cancelled attempt the busy controls vanish; put the person back in the form.
+        busy.addListener((obs, was, now) -> {
+            if (!now) {
+                focusFirstField();
+            }
+        });
         Platform.runLater(this::focusFirstField);
     }
 

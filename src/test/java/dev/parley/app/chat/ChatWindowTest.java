@@ -176,6 +176,22 @@ class ChatWindowTest {
     }
 
     @Test
+    void clickingALinkInABubbleOpensItInTheBrowser(FxRobot robot) throws Exception {
+        var server = server(0);
+        joinAsBob(server.port());
+        var alice = guest(server.port(), "Alice");
+        alice.send("see https://openjfx.io for more");
+        waitUntil(() -> cellWith(robot, "see https://openjfx.io for more").isPresent());
+        javafx.geometry.Point2D link = fx(() -> {
+            Node node = cellWith(robot, "see https://openjfx.io for more").orElseThrow().lookup(".body-link");
+            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(link);
+        waitUntil(() -> app.opened.contains("https://openjfx.io"));
+    }
+
+    @Test
     void joinsAndLeavesShowAsSystemRowsAndInThePeopleList(FxRobot robot) throws Exception {
         var server = server(0);
         joinAsBob(server.port());

@@ -156,6 +156,26 @@ class StartScreenTest {
     }
 
     @Test
+    void aSlowConnectShowsProgressAndCanBeCancelledKeepingTheForm(FxRobot robot) throws IOException {
+        var silent = new ServerSocket(0);
+        closeLater.add(silent);
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("127.0.0.1:" + silent.getLocalPort());
+        robot.clickOn("#startButton");
+
+        waitUntil(() -> robot.lookup("#progress").query().isVisible());
+        assertTrue(startDisabled(robot), "one attempt at a time");
+        assertEquals("Connecting…", text(robot, "#progressLabel"));
+        robot.clickOn("#cancelButton");
+
+        waitUntil(() -> !robot.lookup("#progress").query().isVisible());
+        assertFalse(startDisabled(robot));
+        assertEquals("127.0.0.1:" + silent.getLocalPort(),
+                fx(() -> robot.lookup("#addressField").queryAs(ComboBox.class).getEditor().getText()));
+        assertEquals("", text(robot, "#failureLabel"), "cancelling is not a failure");
+    }
+
+    @Test
     void takenNameIsRefusedWithASentence(FxRobot robot) throws Exception {
         var server = server("Busy room");
         var other = new ChatClient(ClientConfig.of("127.0.0.1", server.port(), "bob"));
