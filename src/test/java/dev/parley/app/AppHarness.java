@@ -28,11 +28,13 @@ public final class AppHarness {
     public volatile int askedToEndFor = -1;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     public AppShell shell;
+    private ThemeService theme;
 
     /** Builds the window on {@code stage}; call on the FX thread (a TestFX {@code @Start} method). */
     public AppShell open(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
-        var services = new AppServices(settings, new ThemeService(settings), new ViewLoader(bundle),
+        theme = new ThemeService(settings);
+        var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, javafx.application.Platform::runLater, opened::add,
                 (owner, guests) -> {
                     askedToEndFor = guests;
@@ -42,6 +44,10 @@ public final class AppHarness {
         shell = new AppShell(stage, services);
         shell.open(null);
         return shell;
+    }
+
+    public ThemeService theme() {
+        return theme;
     }
 
     public ChatViewModel chat() {

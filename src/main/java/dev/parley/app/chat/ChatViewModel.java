@@ -14,7 +14,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,8 +39,6 @@ import java.util.ResourceBundle;
 public final class ChatViewModel {
     /** The counter under the composer appears this close to the limit. */
     static final int COUNTER_FROM = Limits.MAX_TEXT - 500;
-    /** Messages closer together than this while the window is in the background are one burst. */
-    static final Duration BURST_GAP = Duration.ofSeconds(10);
 
     /** How the connection to the room is doing. */
     public enum ConnectionState { CONNECTED, RECONNECTING, ENDED }
@@ -49,7 +46,7 @@ public final class ChatViewModel {
     private final ChatLink link;
     private final ResourceBundle bundle;
     private final Clock clock;
-    private final Notifier notifier;
+    private final UnreadTracker unread;
     private final String address;
     private final boolean hosting;
     private final ChatLog log;
@@ -63,7 +60,6 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper endedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper typingText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
@@ -73,7 +69,6 @@ public final class ChatViewModel {
     private final BooleanBinding canSend;
 
     private Instant retryAt;
-    private Instant lastBackgroundMessage;
 
     public ChatViewModel(ChatLink link, String address, boolean hosting, ResourceBundle bundle, Clock clock,
                          Notifier notifier) {
@@ -82,7 +77,17 @@ public final class ChatViewModel {
         this.hosting = hosting;
         this.bundle = bundle;
         this.clock = clock;
-        this.notifier = notifier;
+        this.unread = new UnreadTracker(notifier, new UnreadTracker.Wording() {
+            @Override
+            public String title(int count, String lastSender) {
+                return count == 1 ? lastSender : format("chat.notify.many", count, room.get());
+            }
+
+            @Override
+            public String text(int count, String lastSender, String lastText) {
+                return count == 1 ? lastText : format("chat.notify.last", lastSender, lastText);
+            }
+        });
         this.log = new ChatLog(clock.getZone());
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
@@ -90,13 +95,13 @@ public final class ChatViewModel {
         draft.addListener((obs, old, now) -> draftChanged(now));
         windowFocused.addListener((obs, old, focused) -> {
             if (focused) {
-                unread.set(0);
-                lastBackgroundMessage = null;
+                unread.seen();
             }
         });
-        title.bind(Bindings.createStringBinding(() -> unread.get() > 0
-                ? format("chat.title.unread", unread.get(), room.get())
-                : format("chat.title", room.get()), unread, room));
+        var unreadCount = unread.unreadProperty();
+        title.bind(Bindings.createStringBinding(() -> unreadCount.get() > 0
+                ? format("chat.title.unread", unreadCount.get(), room.get())
+                : format("chat.title", room.get()), unreadCount, room));
         peopleTitle.bind(Bindings.createStringBinding(
                 () -> format("chat.people.title", people.list().size()), people.list()));
     }
@@ -131,15 +136,8 @@ public final class ChatViewModel {
         }
         log.commit();
         refresh(now);
-        if (incoming > 0 && !windowFocused.get()) {
-            unread.set(unread.get() + incoming);
-            boolean newBurst = lastBackgroundMessage == null
-                    || Duration.between(lastBackgroundMessage, now).compareTo(BURST_GAP) > 0;
-            lastBackgroundMessage = now;
-            if (newBurst) {
-                notifier.newMessages(incoming == 1 ? lastSender : format("chat.notify.many", incoming, room.get()),
-                        incoming == 1 ? lastText : format("chat.notify.last", lastSender, lastText));
-            }
+        if (!windowFocused.get()) {
+            unread.arrivedInBackground(incoming, lastSender, lastText, now);
         }
     }
 
@@ -344,7 +342,7 @@ public final class ChatViewModel {
     }
 
     public ReadOnlyIntegerProperty unreadProperty() {
-        return unread.getReadOnlyProperty();
+        return unread.unreadProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -176,6 +176,26 @@ class StartScreenTest {
     }
 
     @Test
+    void closingTheWindowRemembersItsSizeAndPlace() {
+        onFx(() -> {
+            app.shell.stage().setWidth(900);
+            app.shell.stage().setHeight(650);
+        });
+        onFx(app::close);
+        var geometry = app.settings.geometry().orElseThrow();
+        assertEquals(900, geometry.width());
+        assertEquals(650, geometry.height());
+    }
+
+    @Test
+    void choosingDarkSwapsThePaletteOnTheWindow() {
+        assertFalse(fx(() -> app.shell.stage().getScene().getRoot().getPseudoClassStates().toString().contains("dark")));
+        onFx(() -> app.theme().choiceProperty().set(dev.parley.app.settings.Settings.ThemeChoice.DARK));
+        assertTrue(fx(() -> app.shell.stage().getScene().getRoot().getPseudoClassStates().toString().contains("dark")));
+        assertEquals(dev.parley.app.settings.Settings.ThemeChoice.DARK, app.settings.theme(), "the choice is remembered");
+    }
+
+    @Test
     void takenNameIsRefusedWithASentence(FxRobot robot) throws Exception {
         var server = server("Busy room");
         var other = new ChatClient(ClientConfig.of("127.0.0.1", server.port(), "bob"));
