@@ -30,6 +30,7 @@ public final class AppShell {
     private final Scene scene;
     private StartViewModel start;
     private Chat chat;
+    private Thread ending;
 
     /** The open chat and what must be stopped when it is left. */
     private record Chat(ChatSession session, ChatViewModel vm, EventPump pump, ChatController controller) {
@@ -74,13 +75,16 @@ public final class AppShell {
         return start;
     }
 
-    /** Leaves the chat and closes the window, saying bye; used when the app is quit. */
+    /** Leaves the chat, saying bye, and remembers the window; used when the window closes or the app quits. */
     public void shutdown() {
         saveGeometry();
         if (start != null) {
             start.cancel();
         }
-        closeChat();
+        Thread t = closeChat();
+        if (t != null) {
+            ending = t;
+        }
     }
 
     private void showStart() {
@@ -128,6 +132,18 @@ public final class AppShell {
         shutdown();
     }
 
+    /** Waits (bounded) for a hosted room to finish saying goodbye; for the app's last moments only. */
+    public void awaitEnded(java.time.Duration atMost) {
+        Thread t = ending;
+        if (t != null && t.isAlive()) {
+            try {
+                t.join(atMost);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private boolean confirmLeaving() {
         ChatSession session = chat.session();
         boolean live = chat.vm().stateProperty().get() != ChatViewModel.ConnectionState.ENDED;
@@ -135,16 +151,17 @@ public final class AppShell {
         return !live || !session.hosting() || guests == 0 || services.dialogs().confirmEnd(stage, guests);
     }
 
-    private void closeChat() {
+    private Thread closeChat() {
         if (chat == null) {
-            return;
+            return null;
         }
         Chat c = chat;
         chat = null;
         c.controller().dispose();
         c.vm().windowFocusedProperty().unbind();
-        c.session().leave();
+        Thread ending = c.session().leave();
         c.pump().stop();
+        return ending;
     }
 
     private void setRoot(Parent root) {

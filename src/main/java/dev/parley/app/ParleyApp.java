@@ -25,6 +25,9 @@ import java.util.concurrent.Executors;
  * {@code --port}, {@code --address}) skip the start screen's form.
  */
 public final class ParleyApp extends Application {
+    /** Longest the exiting app waits for a hosted room to say goodbye to its guests. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(3);
+
     private ExecutorService background;
     private AppShell shell;
 
@@ -33,9 +36,11 @@ public final class ParleyApp extends Application {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
         Settings settings = new Settings(PreferencesStore.forUser());
         background = Executors.newVirtualThreadPerTaskExecutor();
-        var services = new AppServices(settings, new ThemeService(settings), new ViewLoader(bundle),
+        var theme = new ThemeService(settings);
+        var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
-                url -> getHostServices().showDocument(url), new FxDialogs(bundle), DesktopNotifier::new,
+                url -> getHostServices().showDocument(url), new FxDialogs(bundle),
+                owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
                 LanAddresses::withPort);
         shell = new AppShell(stage, services);
         shell.open(request(getParameters().getNamed(), bundle));
@@ -45,6 +50,8 @@ public final class ParleyApp extends Application {
     public void stop() {
         if (shell != null) {
             shell.shutdown();
+            // The window is gone; waiting here only keeps the process alive until guests hear "bye".
+            shell.awaitEnded(CLOSE_WAIT);
         }
         if (background != null) {
             background.shutdownNow();

@@ -30,13 +30,14 @@ public record ChatSession(ChatClient client, RoomServer server, String address) 
 
     /**
      * Says bye and, when hosting, ends the room for everyone. Returns at once; the server's goodbyes
-     * are written on a background thread so the FX thread never waits on the network.
+     * are written on a background thread so the FX thread never waits on the network. The returned
+     * thread ends once they are written (or the server's grace time is over); an app that is about
+     * to exit joins it so guests hear that the host ended the chat.
      */
-    public void leave() {
+    public Thread leave() {
         client.close();
-        if (server != null) {
-            Thread.ofVirtual().name("parley-host-close").start(server::close);
-        }
+        return server == null ? Thread.ofVirtual().unstarted(() -> { })
+                : Thread.ofVirtual().name("parley-host-close").start(server::close);
     }
 
     @Override

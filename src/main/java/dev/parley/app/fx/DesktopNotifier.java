@@ -6,13 +6,18 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
+import java.util.function.BooleanSupplier;
+
 /** Desktop notifications through ControlsFX, owned by the chat window. */
 public final class DesktopNotifier implements Notifier {
     private static final System.Logger LOG = System.getLogger("dev.parley.app");
     private final Window owner;
+    private final BooleanSupplier dark;
 
-    public DesktopNotifier(Window owner) {
+    /** @param dark whether the app shows its dark palette, so the popup matches it */
+    public DesktopNotifier(Window owner, BooleanSupplier dark) {
         this.owner = owner;
+        this.dark = dark;
     }
 
     @Override
@@ -22,8 +27,12 @@ public final class DesktopNotifier implements Notifier {
             return;
         }
         try {
-            Notifications.create().owner(owner).title(title).text(abbreviate(text))
-                    .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6)).show();
+            Notifications notification = Notifications.create().owner(owner).title(title).text(abbreviate(text))
+                    .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
+            if (dark.getAsBoolean()) {
+                notification = notification.darkStyle();
+            }
+            notification.show();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot show a notification: {0}", e.toString());
         }
