@@ -26,7 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.feather.Feather;
+import dev.parley.app.fx.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Clock;
@@ -104,6 +104,10 @@ public final class ChatController {
         bannerLabel.textProperty().bind(vm.bannerProperty());
 
         messages.setItems(vm.items());
+        Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
+        empty.getStyleClass().add("empty-chat");
+        empty.setWrapText(true);
+        messages.setPlaceholder(empty);
         messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry));
         messages.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e) && messages.getSelectionModel().getSelectedItem() instanceof ChatItem.Message m) {
@@ -220,7 +224,7 @@ public final class ChatController {
         text.getStyleClass().add("join-address");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        Button copy = new Button(null, new FontIcon(Icons.COPY));
         copy.getStyleClass().addAll("flat", "button-icon", "copy-address");
         copy.setAccessibleText(java.text.MessageFormat.format(formats.text("chat.join.copy"), address));
         copy.setTooltip(new Tooltip(formats.text("chat.join.copyTip")));
@@ -228,7 +232,7 @@ public final class ChatController {
             ClipboardContent content = new ClipboardContent();
             content.putString(address);
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setGraphic(new FontIcon(Feather.CHECK));
+            copy.setGraphic(new FontIcon(Icons.COPIED));
         });
         HBox row = new HBox(6, text, spacer, copy);
         row.getStyleClass().add("join-row");

@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.kordamp.ikonli.feather.Feather;
+import dev.parley.app.fx.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Consumer;
@@ -115,7 +115,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         dayRow.setAlignment(Pos.CENTER);
         dayRow.getChildren().add(day);
 
-        MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Feather.COPY));
+        MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
         copy.setOnAction(e -> copyText());
         menu.getItems().add(copy);
     }
@@ -184,9 +184,9 @@ public final class MessageCell extends ListCell<ChatItem> {
                 case FAILED -> FAILED;
             }, true);
             stateIcon.setIconCode(switch (m.delivery()) {
-                case SENDING -> Feather.CLOCK;
-                case DELIVERED -> Feather.CHECK;
-                case FAILED -> Feather.ALERT_CIRCLE;
+                case SENDING -> Icons.SENDING;
+                case DELIVERED -> Icons.DELIVERED;
+                case FAILED -> Icons.FAILED;
             });
             stateTip.setText(switch (m.delivery()) {
                 case SENDING -> formats.text("chat.delivery.sending");
