@@ -68,6 +68,7 @@ public final class ChatController {
     @FXML private HBox endedBar;
     @FXML private Label endedLabel;
     @FXML private Button backButton;
+    @FXML private VBox sidePanel;
     @FXML private Label peopleTitle;
     @FXML private ListView<Person> people;
     @FXML private VBox joinBox;
@@ -209,6 +210,8 @@ public final class ChatController {
     private void showState(ConnectionState state) {
         statusLine.pseudoClassStateChanged(STATE_RECONNECTING, state == ConnectionState.RECONNECTING);
         statusLine.pseudoClassStateChanged(STATE_ENDED, state == ConnectionState.ENDED);
+        // While reconnecting the people list is what it was; show that it may be out of date.
+        sidePanel.pseudoClassStateChanged(STATE_RECONNECTING, state == ConnectionState.RECONNECTING);
         boolean ended = state == ConnectionState.ENDED;
         composerBar.setVisible(!ended);
         composerBar.setManaged(!ended);
