@@ -14,6 +14,7 @@ module dev.parley {
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.feather;
     requires atlantafx.base;
+    requires java.prefs;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
@@ -22,4 +23,7 @@ module dev.parley {
     opens dev.parley to info.picocli;
     opens dev.parley.protocol to tools.jackson.databind;
     opens dev.parley.app to javafx.fxml, javafx.graphics;
+    opens dev.parley.app.start to javafx.fxml;
+    opens dev.parley.app.chat to javafx.fxml;
+    opens dev.parley.app.fx to javafx.fxml;
 }

@@ -1,20 +1,77 @@
 package dev.parley.app;
 
-import dev.parley.Version;
+import dev.parley.app.chat.LanAddresses;
+import dev.parley.app.fx.DesktopNotifier;
+import dev.parley.app.fx.FxDialogs;
+import dev.parley.app.fx.ThemeService;
+import dev.parley.app.fx.ViewLoader;
+import dev.parley.app.settings.PreferencesStore;
+import dev.parley.app.settings.Settings;
+import dev.parley.app.start.ConnectRequest;
+import dev.parley.app.start.HostAddress;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+import java.time.Clock;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The desktop application and its composition root: builds the services once and hands them to
+ * the window. Named parameters ({@code --mode=host|join}, {@code --name}, {@code --room},
+ * {@code --port}, {@code --address}) skip the start screen's form.
+ */
 public final class ParleyApp extends Application {
+    /** Longest the exiting app waits for a hosted room to say goodbye to its guests. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(3);
+
+    private ExecutorService background;
+    private AppShell shell;
 
     @Override
     public void start(Stage stage) {
-        var label = new Label("Parley " + Version.get());
-        stage.setTitle("Parley");
-        stage.setScene(new Scene(new StackPane(label), 480, 320));
-        stage.show();
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
+        Settings settings = new Settings(PreferencesStore.forUser());
+        background = Executors.newVirtualThreadPerTaskExecutor();
+        var theme = new ThemeService(settings);
+        var services = new AppServices(settings, theme, new ViewLoader(bundle),
+                Clock.systemDefaultZone(), background, Platform::runLater,
+                url -> getHostServices().showDocument(url), new FxDialogs(bundle),
+                owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
+                LanAddresses::withPort);
+        shell = new AppShell(stage, services);
+        shell.open(request(getParameters().getNamed(), bundle));
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+            // The window is gone; waiting here only keeps the process alive until guests hear "bye".
+            shell.awaitEnded(CLOSE_WAIT);
+        }
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    /** The connect request the command line asked for, or {@code null} to show the form. */
+    static ConnectRequest request(Map<String, String> named, ResourceBundle bundle) {
+        String mode = named.get("mode");
+        String name = named.get("name");
+        if (mode == null || name == null) {
+            return null;
+        }
+        if (mode.equals("host")) {
+            int port = HostAddress.parsePort(named.getOrDefault("port", "7770"));
+            String room = named.getOrDefault("room",
+                    java.text.MessageFormat.format(bundle.getString("start.room.ofName"), name.strip()));
+            return ConnectRequest.host(name, room, port < 0 ? 7770 : port, named.get("password"));
+        }
+        HostAddress.Parsed address = HostAddress.parse(named.get("address"));
+        return address.address() == null ? null : ConnectRequest.join(address.address(), name, named.get("password"));
     }
 }

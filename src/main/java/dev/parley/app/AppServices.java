@@ -1,0 +1,40 @@
+package dev.parley.app;
+
+import dev.parley.app.chat.Notifier;
+import dev.parley.app.fx.ThemeService;
+import dev.parley.app.fx.ViewLoader;
+import dev.parley.app.settings.Settings;
+import javafx.stage.Window;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * Everything the windows need from outside, built once by the composition root ({@link ParleyApp})
+ * or by a test, and handed down through constructors.
+ *
+ * @param background   runs connect attempts; never the FX thread
+ * @param fxExecutor   runs work on the FX thread ({@code Platform::runLater})
+ * @param browser      opens a link in the person's browser
+ * @param notifiers    makes the desktop notifier for a window
+ * @param lanAddresses where guests can reach a host on the given port
+ */
+public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
+                          Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
+                          Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses) {
+
+    public ResourceBundle bundle() {
+        return views.bundle();
+    }
+
+    /** Questions the app asks the person in a dialog. FX thread. */
+    public interface Dialogs {
+        /** Whether to end the chat for {@code guests} people; {@code false} keeps it going. */
+        boolean confirmEnd(Window owner, int guests);
+    }
+}

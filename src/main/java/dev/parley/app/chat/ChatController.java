@@ -1,0 +1,245 @@
+package dev.parley.app.chat;
+
+import dev.parley.app.chat.ChatViewModel.ConnectionState;
+import dev.parley.app.fx.ThemeService;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import dev.parley.app.fx.Icons;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Binds the chat view to its {@link ChatViewModel}; the only logic here is about the view itself. */
+public final class ChatController {
+    private static final PseudoClass STATE_RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
+    private static final PseudoClass STATE_ENDED = PseudoClass.getPseudoClass("ended");
+    private static final int COMPOSER_MAX_ROWS = 6;
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final ChatViewModel vm;
+    private final ChatFormats formats;
+    private final ThemeService theme;
+    private final Consumer<String> browser;
+    private final Clock clock;
+    private final List<String> joinAddresses;
+    private final Runnable leave;
+    private final Runnable backToStart;
+    private Timeline ticker;
+    private ScrollFollower follower;
+
+    @FXML private Label roomLabel;
+    @FXML private Label stateLabel;
+    @FXML private Label addressLabel;
+    @FXML private HBox statusLine;
+    @FXML private Menu themeMenu;
+    @FXML private HBox banner;
+    @FXML private Label bannerLabel;
+    @FXML private ListView<ChatItem> messages;
+    @FXML private Button newMessagesButton;
+    @FXML private Label typingLabel;
+    @FXML private HBox composerBar;
+    @FXML private TextArea composer;
+    @FXML private Label counterLabel;
+    @FXML private Button sendButton;
+    @FXML private HBox endedBar;
+    @FXML private Label endedLabel;
+    @FXML private Button backButton;
+    @FXML private VBox sidePanel;
+    @FXML private Label peopleTitle;
+    @FXML private ListView<Person> people;
+    @FXML private VBox joinBox;
+    @FXML private VBox joinList;
+
+    /**
+     * @param joinAddresses where guests can reach this host; empty unless hosting
+     * @param leave         asks to leave (and maybe end the chat) from the menu
+     * @param backToStart   returns to the start screen once the chat has ended
+     */
+    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Consumer<String> browser,
+                          Clock clock, List<String> joinAddresses, Runnable leave, Runnable backToStart) {
+        this.vm = vm;
+        this.formats = formats;
+        this.theme = theme;
+        this.browser = browser;
+        this.clock = clock;
+        this.joinAddresses = joinAddresses;
+        this.leave = leave;
+        this.backToStart = backToStart;
+    }
+
+    @FXML
+    private void initialize() {
+        theme.fillMenu(themeMenu, formats.bundle());
+        roomLabel.textProperty().bind(vm.roomProperty());
+        addressLabel.setText(vm.address());
+        stateLabel.textProperty().bind(vm.stateTextProperty());
+        vm.stateProperty().addListener((obs, old, now) -> showState(now));
+        showState(vm.stateProperty().get());
+
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerLabel.textProperty().bind(vm.bannerProperty());
+
+        messages.setItems(vm.items());
+        Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
+        empty.getStyleClass().add("empty-chat");
+        empty.setWrapText(true);
+        messages.setPlaceholder(empty);
+        messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry));
+        messages.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e) && messages.getSelectionModel().getSelectedItem() instanceof ChatItem.Message m) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(m.text());
+                Clipboard.getSystemClipboard().setContent(content);
+                e.consume();
+            }
+        });
+        follower = new ScrollFollower(messages);
+        newMessagesButton.visibleProperty().bind(follower.unseenProperty().greaterThan(0));
+        newMessagesButton.managedProperty().bind(newMessagesButton.visibleProperty());
+        newMessagesButton.textProperty().bind(Bindings.createStringBinding(
+                () -> java.text.MessageFormat.format(formats.text("chat.newMessages"), follower.unseenProperty().get()),
+                follower.unseenProperty()));
+
+        typingLabel.textProperty().bind(vm.typingTextProperty());
+
+        composer.textProperty().bindBidirectional(vm.draftProperty());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
+        // The composer grows with its lines, up to a few, then scrolls.
+        composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(
+                (int) Math.min(COMPOSER_MAX_ROWS, 1 + text.chars().filter(c -> c == '\n').count())));
+        counterLabel.textProperty().bind(vm.counterTextProperty());
+        counterLabel.visibleProperty().bind(vm.counterTextProperty().isNotEmpty());
+        counterLabel.managedProperty().bind(counterLabel.visibleProperty());
+        vm.overLimitProperty().addListener((obs, old, over) ->
+                counterLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("over"), over));
+        sendButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSendProperty().getValue(),
+                vm.canSendProperty()));
+        sendButton.setTooltip(new Tooltip(formats.text("chat.send.tooltip")));
+
+        endedLabel.textProperty().bind(vm.endedTextProperty());
+
+        peopleTitle.textProperty().bind(vm.peopleTitleProperty());
+        people.setItems(vm.people());
+        people.setCellFactory(list -> new PersonCell(formats));
+        people.setFocusTraversable(false);
+
+        joinBox.setVisible(!joinAddresses.isEmpty());
+        joinBox.setManaged(!joinAddresses.isEmpty());
+        for (String address : joinAddresses) {
+            joinList.getChildren().add(joinRow(address));
+        }
+
+        ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.refresh(clock.instant())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        Platform.runLater(composer::requestFocus);
+    }
+
+    /** Stops the view's timers; called when the window leaves this chat. */
+    public void dispose() {
+        ticker.stop();
+    }
+
+    private void composerKey(KeyEvent e) {
+        if (e.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        e.consume();
+        if (e.isShiftDown()) {
+            composer.replaceSelection("\n");
+        } else {
+            send();
+        }
+    }
+
+    @FXML
+    private void send() {
+        if (vm.send()) {
+            follower.toBottom();
+        }
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void reconnectNow() {
+        vm.reconnectNow();
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void jumpToNewest() {
+        follower.toBottom();
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void leave() {
+        leave.run();
+    }
+
+    @FXML
+    private void backToStart() {
+        backToStart.run();
+    }
+
+    private void showState(ConnectionState state) {
+        statusLine.pseudoClassStateChanged(STATE_RECONNECTING, state == ConnectionState.RECONNECTING);
+        statusLine.pseudoClassStateChanged(STATE_ENDED, state == ConnectionState.ENDED);
+        // While reconnecting the people list is what it was; show that it may be out of date.
+        sidePanel.pseudoClassStateChanged(STATE_RECONNECTING, state == ConnectionState.RECONNECTING);
+        boolean ended = state == ConnectionState.ENDED;
+        composerBar.setVisible(!ended);
+        composerBar.setManaged(!ended);
+        endedBar.setVisible(ended);
+        endedBar.setManaged(ended);
+        if (ended) {
+            Platform.runLater(backButton::requestFocus);
+        }
+    }
+
+    private HBox joinRow(String address) {
+        Label text = new Label(address);
+        text.getStyleClass().add("join-address");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button copy = new Button(null, new FontIcon(Icons.COPY));
+        copy.getStyleClass().addAll("flat", "button-icon", "copy-address");
+        copy.setAccessibleText(java.text.MessageFormat.format(formats.text("chat.join.copy"), address));
+        copy.setTooltip(new Tooltip(formats.text("chat.join.copyTip")));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(address);
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setGraphic(new FontIcon(Icons.COPIED));
+        });
+        HBox row = new HBox(6, text, spacer, copy);
+        row.getStyleClass().add("join-row");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+}

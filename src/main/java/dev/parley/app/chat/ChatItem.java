@@ -1,0 +1,48 @@
+package dev.parley.app.chat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One row of the chat list. Immutable: a changed row is replaced in the list, which redraws its cell. */
+public sealed interface ChatItem {
+
+    /** Stable identity of the row across replacements. */
+    String key();
+
+    /** Where one of your own messages is. */
+    enum Delivery { SENDING, DELIVERED, FAILED }
+
+    /**
+     * A chat message.
+     *
+     * @param localId  the id this app sent it with, for own messages; else {@code null}
+     * @param delivery for own messages; {@code DELIVERED} for everyone else's
+     * @param failure  why it could not be sent, when {@code delivery == FAILED}
+     * @param runFirst first of a run of messages from one person (shows the name)
+     * @param runLast  last of a run (shows the avatar)
+     */
+    record Message(String key, String sender, boolean host, String text, Instant time, boolean outgoing,
+                   String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast)
+            implements ChatItem {
+
+        public Message withDelivery(Delivery newDelivery, String newLocalId, String newFailure, Instant newTime) {
+            return new Message(key, sender, host, text, newTime, outgoing, newLocalId, newDelivery, newFailure,
+                    runFirst, runLast);
+        }
+
+        public Message withRun(boolean first, boolean last) {
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last);
+        }
+    }
+
+    /** What kind of room or connection news a system row carries. */
+    enum InfoKind { JOINED, LEFT, CONNECTION, ENDED, NOTICE }
+
+    /** A small centred line: someone joined or left, the connection dropped or came back. */
+    record Info(String key, InfoKind kind, String text, Instant time) implements ChatItem {
+    }
+
+    /** A day separator before the first row of a day. */
+    record Day(String key, LocalDate date) implements ChatItem {
+    }
+}

@@ -1,0 +1,26 @@
+package dev.parley.app.chat;
+
+import dev.parley.client.ChatEvent;
+
+import java.util.Collection;
+
+/**
+ * What a chat window needs from its connection: events in, sends out. {@link dev.parley.client.ChatClient}
+ * provides it in the app ({@link ChatSession}); tests may script one.
+ *
+ * <p>{@link #takeEvent()} blocks and is called only by the event pump's background thread; the
+ * other methods never block and are called on the FX thread.
+ */
+public interface ChatLink {
+
+    ChatEvent takeEvent() throws InterruptedException;
+
+    int drainEvents(Collection<? super ChatEvent> into, int max);
+
+    /** Queues a message (sent now or after a reconnect) and returns its id. */
+    String send(String text);
+
+    void typing(boolean active);
+
+    void reconnectNow();
+}

@@ -1,0 +1,67 @@
+package dev.parley.app.chat;
+
+import dev.parley.client.ChatClient;
+import dev.parley.client.ChatEvent;
+import dev.parley.server.RoomServer;
+
+import java.util.Collection;
+
+/**
+ * One open chat: the client that takes part and, when this window hosts, the room server it runs.
+ *
+ * @param client   the participant, already connected
+ * @param server   the room this app hosts, or {@code null} when it joined someone else's
+ * @param address  where the room is, as a person would type it ({@code host:port})
+ */
+public record ChatSession(ChatClient client, RoomServer server, String address) implements ChatLink {
+
+    public boolean hosting() {
+        return server != null;
+    }
+
+    public String nick() {
+        return client.config().nick().strip();
+    }
+
+    /** How many people other than the host are in the room; 0 when not hosting. */
+    public int guestCount() {
+        return server == null ? 0 : Math.max(0, server.users().size() - 1);
+    }
+
+    /**
+     * Says bye and, when hosting, ends the room for everyone. Returns at once; the server's goodbyes
+     * are written on a background thread so the FX thread never waits on the network. The returned
+     * thread ends once they are written (or the server's grace time is over); an app that is about
+     * to exit joins it so guests hear that the host ended the chat.
+     */
+    public Thread leave() {
+        client.close();
+        return server == null ? Thread.ofVirtual().unstarted(() -> { })
+                : Thread.ofVirtual().name("parley-host-close").start(server::close);
+    }
+
+    @Override
+    public ChatEvent takeEvent() throws InterruptedException {
+        return client.takeEvent();
+    }
+
+    @Override
+    public int drainEvents(Collection<? super ChatEvent> into, int max) {
+        return client.drainEvents(into, max);
+    }
+
+    @Override
+    public String send(String text) {
+        return client.send(text);
+    }
+
+    @Override
+    public void typing(boolean active) {
+        client.typing(active);
+    }
+
+    @Override
+    public void reconnectNow() {
+        client.reconnectNow();
+    }
+}

@@ -1,0 +1,376 @@
+package dev.parley.app.chat;
+
+import dev.parley.app.chat.ChatItem.Delivery;
+import dev.parley.app.chat.ChatItem.InfoKind;
+import dev.parley.app.chat.ChatItem.Message;
+import dev.parley.client.ChatEvent;
+import dev.parley.client.TypingTracker;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.Limits;
+import dev.parley.protocol.Role;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * The state of one chat window: its rows, people, typing line, connection banner, draft and unread
+ * count. Events arrive in batches through {@link #apply}; everything here runs on the FX thread
+ * (or one test thread), never touches a socket and never blocks.
+ */
+public final class ChatViewModel {
+    /** The counter under the composer appears this close to the limit. */
+    static final int COUNTER_FROM = Limits.MAX_TEXT - 500;
+
+    /** How the connection to the room is doing. */
+    public enum ConnectionState { CONNECTED, RECONNECTING, ENDED }
+
+    private final ChatLink link;
+    private final ResourceBundle bundle;
+    private final Clock clock;
+    private final UnreadTracker unread;
+    private final String address;
+    private final boolean hosting;
+    private final ChatLog log;
+    private final People people = new People();
+    private final TypingTracker typing = new TypingTracker();
+
+    private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper you = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTED);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper endedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper typingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
+    private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
+    private final BooleanBinding canSend;
+
+    private Instant retryAt;
+
+    public ChatViewModel(ChatLink link, String address, boolean hosting, ResourceBundle bundle, Clock clock,
+                         Notifier notifier) {
+        this.link = link;
+        this.address = address;
+        this.hosting = hosting;
+        this.bundle = bundle;
+        this.clock = clock;
+        this.unread = new UnreadTracker(notifier, new UnreadTracker.Wording() {
+            @Override
+            public String title(int count, String lastSender) {
+                return count == 1 ? lastSender : format("chat.notify.many", count, room.get());
+            }
+
+            @Override
+            public String text(int count, String lastSender, String lastText) {
+                return count == 1 ? lastText : format("chat.notify.last", lastSender, lastText);
+            }
+        });
+        this.log = new ChatLog(clock.getZone());
+        stateText.set(text("chat.state.connected"));
+        canSend = Bindings.createBooleanBinding(
+                () -> Limits.textProblem(draft.get()) == null && state.get() != ConnectionState.ENDED, draft, state);
+        draft.addListener((obs, old, now) -> draftChanged(now));
+        windowFocused.addListener((obs, old, focused) -> {
+            if (focused) {
+                unread.seen();
+            }
+        });
+        var unreadCount = unread.unreadProperty();
+        title.bind(Bindings.createStringBinding(() -> unreadCount.get() > 0
+                ? format("chat.title.unread", unreadCount.get(), room.get())
+                : format("chat.title", room.get()), unreadCount, room));
+        peopleTitle.bind(Bindings.createStringBinding(
+                () -> format("chat.people.title", people.list().size()), people.list()));
+    }
+
+    /** Takes in one batch of events from the pump, in order, publishing new rows in one change. */
+    public void apply(List<ChatEvent> batch) {
+        Instant now = clock.instant();
+        int incoming = 0;
+        String lastSender = null;
+        String lastText = null;
+        for (ChatEvent event : batch) {
+            switch (event) {
+                case ChatEvent.Connected c -> connected(c, now);
+                case ChatEvent.Message m -> {
+                    message(m, now);
+                    if (!m.own()) {
+                        incoming++;
+                        lastSender = m.msg().from();
+                        lastText = m.msg().text();
+                    }
+                }
+                case ChatEvent.Joined j -> joined(j.event(), now);
+                case ChatEvent.Left l -> left(l.event(), now);
+                case ChatEvent.Typing t -> typing.typing(t.nick(), t.active(), now);
+                case ChatEvent.Disconnected d -> disconnected(d, now);
+                case ChatEvent.Reconnecting r -> banner.set(text("chat.banner.reconnecting"));
+                case ChatEvent.SendFailed f -> log.replaceOwn(f.id(),
+                        m -> m.withDelivery(Delivery.FAILED, m.localId(), f.reason(), m.time()));
+                case ChatEvent.Notice n -> info(InfoKind.NOTICE, n.text(), now);
+                case ChatEvent.Ended e -> ended(e, now);
+            }
+        }
+        log.commit();
+        refresh(now);
+        if (!windowFocused.get()) {
+            unread.arrivedInBackground(incoming, lastSender, lastText, now);
+        }
+    }
+
+    /** Sends the draft; {@code false} (and nothing happens) if it cannot be sent. */
+    public boolean send() {
+        String text = draft.get();
+        if (!canSend.get()) {
+            return false;
+        }
+        String id = link.send(text);
+        link.typing(false);
+        log.appendMessage(new Message(log.newKey(), you.get(), hosting, text, clock.instant(), true, id,
+                Delivery.SENDING, null, true, true));
+        log.commit();
+        draft.set("");
+        return true;
+    }
+
+    /** Sends a failed message again as a new one. */
+    public void retry(Message failed) {
+        if (failed.delivery() != Delivery.FAILED || state.get() == ConnectionState.ENDED) {
+            return;
+        }
+        String id = link.send(failed.text());
+        log.replaceOwn(failed.localId(), m -> m.withDelivery(Delivery.SENDING, id, null, m.time()));
+    }
+
+    public void reconnectNow() {
+        link.reconnectNow();
+    }
+
+    /** Brings time-driven text up to date: the typing line and the reconnect countdown. */
+    public void refresh(Instant now) {
+        typingText.set(typingLine(typing.typingAt(now)));
+        if (state.get() == ConnectionState.RECONNECTING && retryAt != null) {
+            long seconds = (Duration.between(now, retryAt).toMillis() + 999) / 1000;
+            if (seconds > 0) {
+                banner.set(format("chat.banner.lost", seconds));
+            }
+        }
+    }
+
+    private void connected(ChatEvent.Connected c, Instant now) {
+        room.set(c.room());
+        you.set(c.you());
+        people.reset(c.you(), c.users());
+        if (c.resumed()) {
+            info(InfoKind.CONNECTION, text("chat.info.reconnected"), now);
+        }
+        if (c.gap()) {
+            info(InfoKind.CONNECTION, text("chat.info.gap"), now);
+        }
+        retryAt = null;
+        banner.set("");
+        setState(ConnectionState.CONNECTED);
+    }
+
+    private void message(ChatEvent.Message m, Instant now) {
+        Frame.Msg msg = m.msg();
+        Instant time = parseTime(msg.ts(), now);
+        typing.messageFrom(msg.from());
+        boolean host = msg.role() == Role.HOST;
+        if (m.own() && msg.id() != null
+                && log.replaceOwn(msg.id(), own -> own.withDelivery(Delivery.DELIVERED, own.localId(), null, time))) {
+            return;
+        }
+        log.appendMessage(new Message(log.newKey(), msg.from(), host, msg.text(), time, m.own(),
+                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true));
+    }
+
+    private void joined(Frame.Joined j, Instant now) {
+        people.joined(j.nick(), j.role());
+        if (!Limits.nickKey(j.nick()).equals(Limits.nickKey(you.get()))) {
+            info(InfoKind.JOINED, format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined",
+                    j.nick()), parseTime(j.ts(), now));
+        }
+    }
+
+    private void left(Frame.Left l, Instant now) {
+        people.left(l.nick());
+        typing.left(l.nick());
+        String key = l.reason() == null ? "quit" : l.reason().name().toLowerCase(java.util.Locale.ROOT);
+        info(InfoKind.LEFT, format("chat.info.left." + key, l.nick()), parseTime(l.ts(), now));
+    }
+
+    private void disconnected(ChatEvent.Disconnected d, Instant now) {
+        if (state.get() == ConnectionState.CONNECTED) {
+            info(InfoKind.CONNECTION, format("chat.info.lost", d.reason()), now);
+        }
+        retryAt = d.retryAt();
+        setState(ConnectionState.RECONNECTING);
+    }
+
+    private void ended(ChatEvent.Ended e, Instant now) {
+        String sentence = switch (e.reason()) {
+            case HOST_ENDED -> text("chat.info.hostEnded");
+            case CLOSED -> text("chat.info.youLeft");
+            case REFUSED -> e.text();
+        };
+        if (e.reason() != ChatEvent.EndReason.CLOSED) {
+            info(InfoKind.ENDED, sentence, now);
+        }
+        endedText.set(sentence);
+        banner.set("");
+        retryAt = null;
+        typing.typingAt(Instant.MAX);
+        // Nobody is in the room any more as far as this window can tell.
+        people.reset(you.get(), List.of());
+        setState(ConnectionState.ENDED);
+    }
+
+    private void info(InfoKind kind, String text, Instant time) {
+        log.appendInfo(new ChatItem.Info(log.newKey(), kind, text, time));
+    }
+
+    private void setState(ConnectionState s) {
+        state.set(s);
+        stateText.set(switch (s) {
+            case CONNECTED -> text("chat.state.connected");
+            case RECONNECTING -> text("chat.state.reconnecting");
+            case ENDED -> text("chat.state.ended");
+        });
+    }
+
+    private void draftChanged(String text) {
+        int length = text.codePointCount(0, text.length());
+        overLimit.set(length > Limits.MAX_TEXT);
+        counterText.set(length >= COUNTER_FROM ? format("chat.counter", length, Limits.MAX_TEXT) : "");
+        if (state.get() == ConnectionState.CONNECTED) {
+            link.typing(!text.isBlank());
+        }
+    }
+
+    private String typingLine(List<String> nicks) {
+        return switch (nicks.size()) {
+            case 0 -> "";
+            case 1 -> format("chat.typing.one", nicks.get(0));
+            case 2 -> format("chat.typing.two", nicks.get(0), nicks.get(1));
+            default -> text("chat.typing.many");
+        };
+    }
+
+    private static Instant parseTime(String ts, Instant fallback) {
+        try {
+            return ts == null ? fallback : Instant.parse(ts);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    private String text(String key) {
+        return bundle.getString(key);
+    }
+
+    private String format(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args);
+    }
+
+    public ObservableList<ChatItem> items() {
+        return log.items();
+    }
+
+    public ObservableList<Person> people() {
+        return people.list();
+    }
+
+    public ReadOnlyStringProperty roomProperty() {
+        return room.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty youProperty() {
+        return you.getReadOnlyProperty();
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public boolean hosting() {
+        return hosting;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** The reconnect banner's sentence; empty when there is no banner. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty endedTextProperty() {
+        return endedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty typingTextProperty() {
+        return typingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.unreadProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty peopleTitleProperty() {
+        return peopleTitle.getReadOnlyProperty();
+    }
+
+    /** "3,612 / 4,000" once the draft nears the limit, else empty. */
+    public ReadOnlyStringProperty counterTextProperty() {
+        return counterText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty overLimitProperty() {
+        return overLimit.getReadOnlyProperty();
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    public ObservableValue<Boolean> canSendProperty() {
+        return canSend;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.parley.app.chat;
+
+import dev.parley.app.chat.ChatItem.Delivery;
+import dev.parley.app.chat.ChatItem.Message;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import dev.parley.app.fx.Icons;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Consumer;
+
+/**
+ * One row of the chat: a bubble, a system line or a day separator. The nodes are built once per
+ * cell; {@link #updateItem} fills them in and switches the look with pseudo-classes.
+ */
+public final class MessageCell extends ListCell<ChatItem> {
+    /** Share of the list's width a bubble may take. */
+    static final double BUBBLE_SHARE = 0.6;
+
+    private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
+    private static final PseudoClass INCOMING = PseudoClass.getPseudoClass("incoming");
+    private static final PseudoClass SYSTEM = PseudoClass.getPseudoClass("system");
+    private static final PseudoClass DAY = PseudoClass.getPseudoClass("day");
+    private static final PseudoClass RUN_FIRST = PseudoClass.getPseudoClass("run-first");
+    private static final PseudoClass RUN_LAST = PseudoClass.getPseudoClass("run-last");
+    private static final PseudoClass SENDING = PseudoClass.getPseudoClass("sending");
+    private static final PseudoClass DELIVERED = PseudoClass.getPseudoClass("delivered");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass HOST = PseudoClass.getPseudoClass("host");
+
+    private final ChatFormats formats;
+    private final Consumer<String> browser;
+    private final Consumer<Message> retry;
+
+    private final HBox messageRow = new HBox();
+    private final Label avatar = new Label();
+    private final VBox bubble = new VBox();
+    private final HBox nameLine = new HBox();
+    private final Label sender = new Label();
+    private final Label hostBadge = new Label();
+    private final TextFlow body = new TextFlow();
+    private final HBox meta = new HBox();
+    private final Label time = new Label();
+    private final FontIcon stateIcon = new FontIcon();
+    private final Hyperlink retryLink = new Hyperlink();
+    private final Tooltip timeTip = new Tooltip();
+    private final Tooltip stateTip = new Tooltip();
+    private final HBox infoRow = new HBox();
+    private final Label info = new Label();
+    private final HBox dayRow = new HBox();
+    private final Label day = new Label();
+    private final ContextMenu menu = new ContextMenu();
+
+    public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
+        this.formats = formats;
+        this.browser = browser;
+        this.retry = retry;
+        getStyleClass().add("message-cell");
+        // A zero preferred width keeps cells from widening the list; the list gives them its width.
+        setPrefWidth(0);
+
+        avatar.getStyleClass().add("avatar");
+        avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        sender.getStyleClass().add("sender");
+        hostBadge.getStyleClass().add("host-badge");
+        hostBadge.setText(formats.text("chat.hostBadge"));
+        nameLine.getStyleClass().add("name-line");
+        nameLine.getChildren().addAll(sender, hostBadge);
+        body.getStyleClass().add("bubble-text");
+        time.getStyleClass().add("time");
+        time.setTooltip(timeTip);
+        stateIcon.getStyleClass().add("state-icon");
+        Tooltip.install(stateIcon, stateTip);
+        retryLink.getStyleClass().add("retry");
+        retryLink.setText(formats.text("chat.retry"));
+        retryLink.setOnAction(e -> {
+            if (getItem() instanceof Message m) {
+                retry.accept(m);
+            }
+        });
+        Region metaSpacer = new Region();
+        HBox.setHgrow(metaSpacer, Priority.ALWAYS);
+        meta.getStyleClass().add("meta");
+        meta.setAlignment(Pos.CENTER_RIGHT);
+        meta.getChildren().addAll(metaSpacer, retryLink, time, stateIcon);
+        bubble.getStyleClass().add("bubble");
+        bubble.getChildren().addAll(nameLine, body, meta);
+        bubble.maxWidthProperty().bind(list.widthProperty().multiply(BUBBLE_SHARE));
+        messageRow.getStyleClass().add("message-row");
+        messageRow.getChildren().addAll(avatar, bubble);
+
+        info.getStyleClass().add("info");
+        info.setWrapText(true);
+        infoRow.getStyleClass().add("info-row");
+        infoRow.setAlignment(Pos.CENTER);
+        infoRow.getChildren().add(info);
+        day.getStyleClass().add("day-label");
+        dayRow.getStyleClass().add("day-row");
+        dayRow.setAlignment(Pos.CENTER);
+        dayRow.getChildren().add(day);
+
+        MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
+        copy.setOnAction(e -> copyText());
+        menu.getItems().add(copy);
+    }
+
+    @Override
+    protected void updateItem(ChatItem item, boolean empty) {
+        super.updateItem(item, empty);
+        for (PseudoClass pc : new PseudoClass[] {OUTGOING, INCOMING, SYSTEM, DAY, RUN_FIRST, RUN_LAST, SENDING,
+                DELIVERED, FAILED, HOST}) {
+            pseudoClassStateChanged(pc, false);
+        }
+        for (PseudoClass pc : Avatars.all()) {
+            pseudoClassStateChanged(pc, false);
+        }
+        setText(null);
+        setContextMenu(null);
+        if (empty || item == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        switch (item) {
+            case Message m -> showMessage(m);
+            case ChatItem.Info i -> {
+                pseudoClassStateChanged(SYSTEM, true);
+                info.setText(i.text());
+                setGraphic(infoRow);
+                setAccessibleText(i.text());
+                setContextMenu(menu);
+            }
+            case ChatItem.Day d -> {
+                pseudoClassStateChanged(DAY, true);
+                day.setText(formats.day(d.date()));
+                setGraphic(dayRow);
+                setAccessibleText(day.getText());
+            }
+        }
+    }
+
+    private void showMessage(Message m) {
+        pseudoClassStateChanged(m.outgoing() ? OUTGOING : INCOMING, true);
+        pseudoClassStateChanged(RUN_FIRST, m.runFirst());
+        pseudoClassStateChanged(RUN_LAST, m.runLast());
+        pseudoClassStateChanged(HOST, m.host());
+        pseudoClassStateChanged(Avatars.pseudoClass(Avatars.colourIndex(m.sender())), true);
+        messageRow.setAlignment(m.outgoing() ? Pos.BOTTOM_RIGHT : Pos.BOTTOM_LEFT);
+
+        boolean incoming = !m.outgoing();
+        show(avatar, incoming);
+        avatar.setVisible(incoming && m.runLast());
+        avatar.setText(Avatars.initials(m.sender()));
+        show(nameLine, incoming && m.runFirst());
+        sender.setText(m.sender());
+        show(hostBadge, m.host());
+
+        fillBody(m.text());
+        time.setText(formats.time(m.time()));
+        timeTip.setText(formats.full(m.time()));
+
+        show(stateIcon, m.outgoing());
+        show(retryLink, m.outgoing() && m.delivery() == Delivery.FAILED);
+        if (m.outgoing()) {
+            pseudoClassStateChanged(switch (m.delivery()) {
+                case SENDING -> SENDING;
+                case DELIVERED -> DELIVERED;
+                case FAILED -> FAILED;
+            }, true);
+            stateIcon.setIconCode(switch (m.delivery()) {
+                case SENDING -> Icons.SENDING;
+                case DELIVERED -> Icons.DELIVERED;
+                case FAILED -> Icons.FAILED;
+            });
+            stateTip.setText(switch (m.delivery()) {
+                case SENDING -> formats.text("chat.delivery.sending");
+                case DELIVERED -> formats.text("chat.delivery.delivered");
+                case FAILED -> m.failure() == null ? formats.text("chat.delivery.failed") : m.failure();
+            });
+        }
+        setGraphic(messageRow);
+        setContextMenu(menu);
+        setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
+    }
+
+    private void fillBody(String text) {
+        var nodes = body.getChildren();
+        nodes.clear();
+        for (Links.Part part : Links.split(text)) {
+            if (part.url() == null) {
+                Text run = new Text(part.text());
+                run.getStyleClass().add("body-text");
+                nodes.add(run);
+            } else {
+                Hyperlink link = new Hyperlink(part.text());
+                link.getStyleClass().add("body-link");
+                link.setFocusTraversable(false);
+                link.setOnAction(e -> browser.accept(part.url()));
+                nodes.add(link);
+            }
+        }
+    }
+
+    private void copyText() {
+        String text = switch (getItem()) {
+            case Message m -> m.text();
+            case ChatItem.Info i -> i.text();
+            case null, default -> null;
+        };
+        if (text != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.parley.app.fx;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The icons code picks at run time, chosen here in one place; icons fixed in a view are Ikonli
+ * literals ({@code fth-…}) in its FXML.
+ */
+public final class Icons {
+    public static final Ikon SENDING = Feather.CLOCK;
+    public static final Ikon DELIVERED = Feather.CHECK;
+    public static final Ikon FAILED = Feather.ALERT_CIRCLE;
+    public static final Ikon COPY = Feather.COPY;
+    public static final Ikon COPIED = Feather.CHECK;
+
+    private Icons() {
+    }
+}

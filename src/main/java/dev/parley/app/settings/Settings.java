@@ -1,0 +1,116 @@
+package dev.parley.app.settings;
+
+import dev.parley.protocol.Limits;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The choices Parley remembers between runs, typed on top of a {@link SettingsStore}. */
+public final class Settings {
+    private static final int RECENT_HOSTS = 6;
+    private static final String SEPARATOR = "\n";
+
+    /** Which card the start screen opens with. */
+    public enum Mode { HOST, JOIN }
+
+    /** Which palette the windows use. */
+    public enum ThemeChoice { SYSTEM, LIGHT, DARK }
+
+    /** Where and how big the window was. */
+    public record Geometry(double x, double y, double width, double height) {
+    }
+
+    private final SettingsStore store;
+
+    public Settings(SettingsStore store) {
+        this.store = store;
+    }
+
+    public Mode mode() {
+        return parse(Mode.class, store.get("mode", null), Mode.HOST);
+    }
+
+    public void mode(Mode mode) {
+        store.put("mode", mode.name());
+    }
+
+    public Optional<String> name() {
+        return Optional.ofNullable(store.get("name", null));
+    }
+
+    public void name(String name) {
+        store.put("name", name);
+    }
+
+    public Optional<String> room() {
+        return Optional.ofNullable(store.get("room", null));
+    }
+
+    public void room(String room) {
+        store.put("room", room);
+    }
+
+    public int port() {
+        try {
+            return Integer.parseInt(store.get("port", String.valueOf(Limits.DEFAULT_PORT)));
+        } catch (NumberFormatException e) {
+            return Limits.DEFAULT_PORT;
+        }
+    }
+
+    public void port(int port) {
+        store.put("port", String.valueOf(port));
+    }
+
+    /** Hosts joined lately, newest first. */
+    public List<String> recentHosts() {
+        String joined = store.get("recentHosts", "");
+        return joined.isBlank() ? List.of() : Arrays.stream(joined.split(SEPARATOR)).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** Puts {@code address} first among the recent hosts. */
+    public void rememberHost(String address) {
+        var hosts = new ArrayList<>(recentHosts());
+        hosts.removeIf(h -> h.equalsIgnoreCase(address));
+        hosts.addFirst(address);
+        store.put("recentHosts", String.join(SEPARATOR, hosts.subList(0, Math.min(RECENT_HOSTS, hosts.size()))));
+    }
+
+    public ThemeChoice theme() {
+        return parse(ThemeChoice.class, store.get("theme", null), ThemeChoice.SYSTEM);
+    }
+
+    public void theme(ThemeChoice choice) {
+        store.put("theme", choice.name());
+    }
+
+    public Optional<Geometry> geometry() {
+        String[] parts = store.get("window", "").split(",");
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Geometry(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                    Double.parseDouble(parts[2]), Double.parseDouble(parts[3])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void geometry(Geometry g) {
+        store.put("window", g.x() + "," + g.y() + "," + g.width() + "," + g.height());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

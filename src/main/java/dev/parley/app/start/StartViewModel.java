@@ -1,0 +1,270 @@
+package dev.parley.app.start;
+
+import dev.parley.app.chat.ChatSession;
+import dev.parley.app.settings.Settings;
+import dev.parley.app.settings.Settings.Mode;
+import dev.parley.protocol.Limits;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Worker;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The start screen: host or join, the fields of each with their problems, and the connect attempt.
+ * FX thread only; the attempt itself runs as a {@link ConnectTask} on the given executor.
+ */
+public final class StartViewModel {
+    static final int MAX_ROOM = 64;
+
+    private final Settings settings;
+    private final ResourceBundle bundle;
+    private final Executor background;
+    private final Consumer<ChatSession> opened;
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.HOST);
+    private final FormField name;
+    private final FormField room;
+    private final FormField port;
+    private final StringProperty hostPassword = new SimpleStringProperty("");
+    private final FormField address;
+    private final StringProperty joinPassword = new SimpleStringProperty("");
+    private final ObservableList<String> recentHosts = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canStart;
+    private boolean roomFollowsName = true;
+    private boolean settingRoom;
+    private ConnectTask attempt;
+
+    /**
+     * @param background where connect attempts run (never the FX thread)
+     * @param opened     receives the open chat, on the FX thread
+     */
+    public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Consumer<ChatSession> opened) {
+        this.settings = settings;
+        this.bundle = bundle;
+        this.background = background;
+        this.opened = opened;
+        this.name = new FormField(this::nickProblem);
+        room = new FormField(this::roomProblem);
+        port = new FormField(t -> HostAddress.parsePort(t) < 0 ? text("start.problem.port") : null);
+        address = new FormField(this::addressProblem);
+
+        mode.set(settings.mode());
+        String typedName = settings.name().orElseGet(StartViewModel::osUserName);
+        this.name.prefill(typedName);
+        port.prefill(String.valueOf(settings.port()));
+        recentHosts.setAll(settings.recentHosts());
+        address.prefill(recentHosts.isEmpty() ? "" : recentHosts.getFirst());
+        settings.room().ifPresentOrElse(r -> {
+            roomFollowsName = r.equals(defaultRoom(typedName));
+            room.prefill(r);
+        }, () -> room.prefill(defaultRoom(typedName)));
+        this.name.textProperty().addListener((obs, old, now) -> {
+            if (roomFollowsName) {
+                settingRoom = true;
+                room.prefill(defaultRoom(now));
+                settingRoom = false;
+            }
+        });
+        room.textProperty().addListener((obs, old, now) -> {
+            if (!settingRoom) {
+                roomFollowsName = false;
+            }
+        });
+        BooleanBinding hostValid = Bindings.createBooleanBinding(
+                () -> name.valid().get() && room.valid().get() && port.valid().get(),
+                name.problemProperty(), room.problemProperty(), port.problemProperty());
+        BooleanBinding joinValid = Bindings.createBooleanBinding(
+                () -> address.valid().get() && name.valid().get(),
+                address.problemProperty(), name.problemProperty());
+        canStart = Bindings.createBooleanBinding(() -> !busy.get()
+                        && (mode.get() == Mode.HOST ? hostValid.get() : joinValid.get()),
+                busy, mode, hostValid, joinValid);
+        mode.addListener((obs, old, now) -> failure.set(""));
+    }
+
+    /** Hosts or joins with what the form says; the outcome arrives later on the FX thread. */
+    public void start() {
+        if (!canStart.get()) {
+            current().forEach(FormField::touch);
+            return;
+        }
+        ConnectRequest request = mode.get() == Mode.HOST
+                ? ConnectRequest.host(name.text(), room.text(), HostAddress.parsePort(port.text()), hostPassword.get())
+                : ConnectRequest.join(HostAddress.parse(address.text()).address(), name.text(), joinPassword.get());
+        start(request);
+    }
+
+    /** Starts {@code request} as given (the command line skips the form this way). */
+    public void start(ConnectRequest request) {
+        remember(request);
+        failure.set("");
+        busy.set(true);
+        var task = new ConnectTask(request, bundle);
+        attempt = task;
+        task.stateProperty().addListener((obs, old, state) -> {
+            if (attempt != task) {
+                return;
+            }
+            if (state == Worker.State.SUCCEEDED) {
+                attempt = null;
+                busy.set(false);
+                opened.accept(task.getValue());
+            } else if (state == Worker.State.FAILED) {
+                attempt = null;
+                busy.set(false);
+                Throwable e = task.getException();
+                failure.set(e.getMessage() == null ? text("start.error.unknown") : e.getMessage());
+            }
+        });
+        background.execute(task);
+    }
+
+    /** Gives up the attempt in progress; the form keeps what was typed. */
+    public void cancel() {
+        ConnectTask task = attempt;
+        attempt = null;
+        if (task != null) {
+            task.abort();
+        }
+        busy.set(false);
+    }
+
+    /** Puts a request's values in the form, as if typed. */
+    public void fill(ConnectRequest request) {
+        mode.set(request.hosting() ? Mode.HOST : Mode.JOIN);
+        name.prefill(request.name());
+        if (request.hosting()) {
+            room.prefill(request.room());
+            port.prefill(String.valueOf(request.port()));
+        } else {
+            address.prefill(request.address().display());
+        }
+    }
+
+    private void remember(ConnectRequest request) {
+        settings.mode(request.hosting() ? Mode.HOST : Mode.JOIN);
+        settings.name(request.name().strip());
+        if (request.hosting()) {
+            settings.room(request.room().strip());
+            settings.port(request.port());
+        } else {
+            settings.rememberHost(request.address().display());
+            recentHosts.setAll(settings.recentHosts());
+        }
+    }
+
+    private java.util.List<FormField> current() {
+        return mode.get() == Mode.HOST ? java.util.List.of(name, room, port) : java.util.List.of(address, name);
+    }
+
+    private String nickProblem(String nick) {
+        String trimmed = nick == null ? "" : nick.strip();
+        if (trimmed.isEmpty()) {
+            return text("start.problem.nameEmpty");
+        }
+        if (trimmed.length() > Limits.MAX_NICK) {
+            return MessageFormat.format(text("start.problem.nameLong"), Limits.MAX_NICK);
+        }
+        return Limits.nickProblem(trimmed) == null ? null : text("start.problem.nameChars");
+    }
+
+    private String roomProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return text("start.problem.roomEmpty");
+        }
+        return name.strip().length() > MAX_ROOM ? MessageFormat.format(text("start.problem.roomLong"), MAX_ROOM) : null;
+    }
+
+    private String addressProblem(String typed) {
+        HostAddress.Parsed parsed = HostAddress.parse(typed);
+        if (parsed.problem() == null) {
+            return null;
+        }
+        return switch (parsed.problem()) {
+            case EMPTY -> text("start.problem.addressEmpty");
+            case BAD_HOST -> text("start.problem.address");
+            case BAD_PORT -> text("start.problem.port");
+        };
+    }
+
+    private String defaultRoom(String name) {
+        String n = name == null ? "" : name.strip();
+        return n.isEmpty() ? text("start.room.default") : MessageFormat.format(text("start.room.ofName"), n);
+    }
+
+    private String text(String key) {
+        return bundle.getString(key);
+    }
+
+    /** The OS account name, made into a valid Parley name when it can be. */
+    static String osUserName() {
+        String user = System.getProperty("user.name", "");
+        String cleaned = user.replaceAll("[^\\p{L}\\p{Nd} _.\\-]", "").strip();
+        if (cleaned.length() > Limits.MAX_NICK) {
+            cleaned = cleaned.substring(0, Limits.MAX_NICK).strip();
+        }
+        return cleaned.isEmpty() ? "" : Character.toUpperCase(cleaned.charAt(0)) + cleaned.substring(1);
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    /** The person's name, shared by both forms. */
+    public FormField name() {
+        return name;
+    }
+
+    public FormField room() {
+        return room;
+    }
+
+    public FormField port() {
+        return port;
+    }
+
+    public StringProperty hostPasswordProperty() {
+        return hostPassword;
+    }
+
+    public FormField address() {
+        return address;
+    }
+
+    public StringProperty joinPasswordProperty() {
+        return joinPassword;
+    }
+
+    public ObservableList<String> recentHosts() {
+        return recentHosts;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt failed, as a sentence; empty when it did not. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+}

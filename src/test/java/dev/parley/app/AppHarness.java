@@ -1,0 +1,64 @@
+package dev.parley.app;
+
+import dev.parley.app.chat.ChatViewModel;
+import dev.parley.app.fx.ThemeService;
+import dev.parley.app.fx.ViewLoader;
+import dev.parley.app.settings.MemoryStore;
+import dev.parley.app.settings.Settings;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The app as a test runs it: real views, view models, server and client, but settings in memory
+ * (never the person's own preferences), notifications recorded and dialogs answered by the test.
+ */
+public final class AppHarness {
+    public final MemoryStore store = new MemoryStore();
+    public final Settings settings = new Settings(store);
+    public final List<String> notifications = new CopyOnWriteArrayList<>();
+    public final List<String> opened = new CopyOnWriteArrayList<>();
+    public volatile boolean confirmEnd = true;
+    public volatile int askedToEndFor = -1;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    public AppShell shell;
+    private ThemeService theme;
+
+    /** Builds the window on {@code stage}; call on the FX thread (a TestFX {@code @Start} method). */
+    public AppShell open(Stage stage) {
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
+        theme = new ThemeService(settings);
+        var services = new AppServices(settings, theme, new ViewLoader(bundle),
+                Clock.systemDefaultZone(), background, javafx.application.Platform::runLater, opened::add,
+                (owner, guests) -> {
+                    askedToEndFor = guests;
+                    return confirmEnd;
+                },
+                owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port));
+        shell = new AppShell(stage, services);
+        shell.open(null);
+        return shell;
+    }
+
+    public ThemeService theme() {
+        return theme;
+    }
+
+    public ChatViewModel chat() {
+        return shell.chatViewModel();
+    }
+
+    /** Leaves any chat and stops background work; call on the FX thread. */
+    public void close() {
+        if (shell != null) {
+            shell.shutdown();
+        }
+        background.shutdownNow();
+    }
+}
