@@ -128,10 +128,12 @@ class ImplementationChoicesTest extends RoomFixture {
     @Test
     void rejoinWithTheSessionKeepsTheTokenAndRejoinWithoutItGetsANewOne() {
         start();
+        RawPeer bob = join("bob");
         RawPeer first = connect();
         String token = first.join("alice").path("session").asString();
         first.close();
-        join("bob");
+        // Once bob hears alice left, her nick is free and the rejoin is a real join, not a takeover.
+        bob.awaitFrame(f -> f.path("type").asString().equals("left") && f.path("nick").asString().equals("alice"));
 
         RawPeer back = connect();
         assertEquals(token, back.join("alice", "session", token).path("session").asString());
