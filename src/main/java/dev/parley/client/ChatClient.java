@@ -219,7 +219,10 @@ public final class ChatClient implements AutoCloseable {
             ready = false;
             typingShown = false;
         }
-        emit(new ChatEvent.Connected(w.room(), w.you(), w.users(), oldToken != null, w.gap()));
+        boolean restarted = oldToken != null && !resumed;
+        // After a restart the host's gap flag only says our old seqs mean nothing there; nothing it had is missing.
+        emit(new ChatEvent.Connected(w.room(), w.you(), w.users(), oldToken != null, w.gap() && !restarted,
+                restarted));
         if (w.history() == 0) {
             markReady(c);
         }

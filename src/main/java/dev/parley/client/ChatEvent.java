@@ -11,9 +11,16 @@ import java.util.List;
  */
 public sealed interface ChatEvent {
 
-    /** A welcome: first connect ({@code resumed == false}) or a reconnect. */
-    record Connected(String room, String you, List<Frame.User> users, boolean resumed, boolean gap)
-            implements ChatEvent {
+    /**
+     * A welcome: the first connect ({@code resumed == false}) or a reconnect.
+     *
+     * @param resumed   this is a reconnect
+     * @param gap       the host no longer had some events from while this client was away
+     * @param restarted on a reconnect, the host did not know this client's session: it was
+     *                  restarted and the room began a new life (its history starts afresh)
+     */
+    record Connected(String room, String you, List<Frame.User> users, boolean resumed, boolean gap,
+                     boolean restarted) implements ChatEvent {
         public Connected {
             users = List.copyOf(users);
         }

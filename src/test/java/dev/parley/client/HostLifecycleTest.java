@@ -18,6 +18,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the client does when the host goes away: killed, shut down, or silent. */
 class HostLifecycleTest {
@@ -44,6 +46,9 @@ class HostLifecycleTest {
                 alice.awaitText("written while the host was down");
                 assertEquals(List.of("before the crash", "written while the host was down"), bob.texts());
                 assertEquals(List.of("before the crash", "written while the host was down"), alice.texts());
+                var back = alice.events(ChatEvent.Connected.class).getLast();
+                assertTrue(back.restarted(), "the new host did not know alice's session");
+                assertFalse(back.gap(), "nothing the new room had is missing");
                 second.terminate();
             }
         }

@@ -61,6 +61,7 @@ class ReconnectTest {
         var reconnected = alice.events(ChatEvent.Connected.class).getLast();
         assertTrue(reconnected.resumed());
         assertFalse(reconnected.gap());
+        assertFalse(reconnected.restarted());
     }
 
     @Test

@@ -184,7 +184,9 @@ public final class ChatViewModel {
         room.set(c.room());
         you.set(c.you());
         people.reset(c.you(), c.users());
-        if (c.resumed()) {
+        if (c.restarted()) {
+            info(InfoKind.CONNECTION, text("chat.info.restarted"), now);
+        } else if (c.resumed()) {
             info(InfoKind.CONNECTION, text("chat.info.reconnected"), now);
         }
         if (c.gap()) {

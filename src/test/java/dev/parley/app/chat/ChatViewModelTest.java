@@ -137,11 +137,18 @@ class ChatViewModelTest {
         vm.reconnectNow();
         assertEquals(1, link.reconnects);
 
-        var reconnected = new ChatEvent.Connected("Team room", "Bob", Events.welcome("Bob").users(), true, false);
+        var reconnected = new ChatEvent.Connected("Team room", "Bob", Events.welcome("Bob").users(), true, false, false);
         vm.apply(List.of(new ChatEvent.Reconnecting(1), reconnected));
         assertEquals("", vm.bannerProperty().get());
         assertEquals(ChatViewModel.ConnectionState.CONNECTED, vm.stateProperty().get());
         assertEquals(List.of("Connection lost. The host closed the connection.", "Reconnected"), infoTexts());
+    }
+
+    @Test
+    void reconnectingToARestartedHostSaysSoInsteadOfWarningAboutLostMessages() {
+        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1),
+                new ChatEvent.Connected("Team room", "Bob", List.of(), true, false, true)));
+        assertEquals(List.of("Connection lost. gone", "Reconnected — the host restarted the chat"), infoTexts());
     }
 
     @Test
@@ -150,7 +157,7 @@ class ChatViewModelTest {
         vm.draftProperty().set("queued");
         assertTrue(vm.send());
         assertEquals(Delivery.SENDING, messages().getLast().delivery());
-        vm.apply(List.of(new ChatEvent.Connected("Team room", "Bob", List.of(), true, false),
+        vm.apply(List.of(new ChatEvent.Connected("Team room", "Bob", List.of(), true, false, false),
                 Events.echo("id1", "Bob", "queued", T0.plusSeconds(2))));
         assertEquals(1, messages().size());
         assertEquals(Delivery.DELIVERED, messages().getFirst().delivery());

@@ -21,7 +21,7 @@ final class Events {
         for (String o : others) {
             users.add(new Frame.User(o, o.equals("Carol") ? Role.HOST : Role.GUEST));
         }
-        return new ChatEvent.Connected("Team room", you, List.copyOf(users), false, false);
+        return new ChatEvent.Connected("Team room", you, List.copyOf(users), false, false, false);
     }
 
     static ChatEvent.Message from(String nick, String text, Instant ts) {
