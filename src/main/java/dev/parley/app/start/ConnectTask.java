@@ -42,6 +42,8 @@ final class ConnectTask extends Task<ChatSession> {
                         String.valueOf(request.port())), null, e);
             }
             server = s;
+            // SIGTERM or a logout ends the JVM without closing the window: guests still hear "bye".
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "parley-host-exit"));
             address = MessageFormat.format(bundle.getString("chat.header.hosting"), String.valueOf(s.port()));
             config = ClientConfig.of("127.0.0.1", s.port(), request.name().strip()).withHostKey(s.hostKey());
         } else {
