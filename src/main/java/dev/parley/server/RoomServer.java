@@ -78,7 +78,8 @@ public final class RoomServer implements AutoCloseable {
         long tick = config.tick().toMillis();
         timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         acceptor = Thread.ofVirtual().name("parley-accept").start(this::acceptLoop);
-        LOG.log(System.Logger.Level.INFO, "room \"{0}\" listening on {1}", config.roomName(), address());
+        LOG.log(System.Logger.Level.INFO, "room \"{0}\" listening on {1}:{2,number,#}", config.roomName(),
+                address().getAddress().getHostAddress(), port());
         return this;
     }
 
