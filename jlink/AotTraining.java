@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * {@code <out-dir>/cache/parley.aot} and {@code <out-dir>/jpackage.args} ({@code --input} for the cache and
  * {@code --java-options -XX:AOTCache=$APPDIR/parley.aot}); with {@code off}, an options file without them.
  *
- * <p>Why: with the cache the desktop window appears about a third sooner (median 1.16 s instead of 1.85 s
- * on a busy 2-core Linux machine, 0.9 s instead of 1.45 s on a quiet one); the JVM maps the classes the app
- * loaded while training instead of loading, verifying and linking them again. It costs 26 MB in the app
- * image and 4.4 MB in the .deb.
+ * <p>Why: with the cache the installed app's window appears about a third sooner (median 1.15 s instead
+ * of 1.79 s, 10 alternating launches each under Xvfb on a shared 2-core Linux machine); the JVM maps the
+ * classes the app loaded while training instead of loading, verifying and linking them again. It costs
+ * 26 MB in the app image and 4.4 MB in the .deb.
  *
  * <p>How: a training run of the real app on JavaFX's headless glass platform (no display needed, so it works
  * on every CI runner), recorded with {@code -XX:AOTMode=record}. The app has no "quit after start" switch, so
