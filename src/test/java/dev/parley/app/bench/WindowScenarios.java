@@ -28,6 +28,8 @@ final class WindowScenarios {
     private static final long TAIL_MS = 500;
     /** One mouse-wheel notch on GTK, in pixels; the wheel scroll moves three per pulse. */
     private static final double NOTCH = 40;
+    /** How long a burst may take to show before the measurement notes that it never did. */
+    static final long SHOWN_TIMEOUT_S = 30;
 
     /** A burst: from the first event queued to the last message in the list, then laid out on screen. */
     record Burst(int size, double fedMs, double inListMs, double shownMs, int batches, int maxBatch,
@@ -99,7 +101,10 @@ final class WindowScenarios {
         long t0 = System.nanoTime();
         window.link().deliver(events);
         long fed = System.nanoTime();
-        probe.awaitShown();
+        if (!probe.awaitShown()) {
+            System.out.println("  ! the burst's last message was not shown within " + SHOWN_TIMEOUT_S + " s: "
+                    + fx(probe::state));
+        }
         sleep(TAIL_MS);
         var stalls = watchdog.snapshot();
         var use = cpu.stop();
@@ -217,8 +222,26 @@ final class WindowScenarios {
             return item instanceof ChatItem.Message m && m.text().equals(last);
         }
 
-        void awaitShown() {
-            await(shown, 60);
+        boolean awaitShown() {
+            try {
+                return shown.await(SHOWN_TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** Where the list is, for a burst that never showed. FX thread. */
+        String state() {
+            VirtualFlow<?> flow = window.flow();
+            var items = window.vm().items();
+            var newButton = window.scene().lookup("#newMessagesButton");
+            String last = flow != null && flow.getLastVisibleCell() instanceof IndexedCell<?> cell
+                    ? "last visible row " + cell.getIndex() + (isLast(cell.getItem()) ? " (the burst's last)" : "")
+                    + String.format(", its bottom at %.1f of %.1f", cell.getBoundsInParent().getMaxY(), flow.getHeight())
+                    : "no visible row";
+            return String.format("%,d rows, in list: %s, %s, new-messages button %s", items.size(), inListAt != 0, last,
+                    newButton != null && newButton.isVisible() ? "shown" : "hidden");
         }
 
         void remove() {
