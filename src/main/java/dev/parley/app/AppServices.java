@@ -36,5 +36,8 @@ public record AppServices(Settings settings, ThemeService theme, ViewLoader view
     public interface Dialogs {
         /** Whether to end the chat for {@code guests} people; {@code false} keeps it going. */
         boolean confirmEnd(Window owner, int guests);
+
+        /** Shows what this app is: name, version, licence. */
+        void about(Window owner);
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.app.chat.ChatFormats;
 import dev.parley.app.chat.ChatSession;
 import dev.parley.app.chat.ChatViewModel;
 import dev.parley.app.chat.EventPump;
+import dev.parley.app.fx.AppIcons;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.start.ConnectRequest;
@@ -42,6 +43,7 @@ public final class AppShell {
         this.scene = new Scene(new javafx.scene.layout.StackPane(), WIDTH, HEIGHT);
         services.theme().attach(scene);
         stage.setScene(scene);
+        AppIcons.applyTo(stage);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         services.settings().geometry().ifPresent(g -> {
@@ -91,7 +93,7 @@ public final class AppShell {
         closeChat();
         var bundle = services.bundle();
         start = new StartViewModel(services.settings(), bundle, services.background(), this::showChat);
-        var controller = new StartController(start, services.theme(), bundle);
+        var controller = new StartController(start, services.theme(), bundle, this::showAbout);
         stage.titleProperty().unbind();
         stage.setTitle(bundle.getString("app.name"));
         setRoot(services.views().load("/dev/parley/app/start/start.fxml", ViewLoader.only(controller)));
@@ -105,7 +107,7 @@ public final class AppShell {
         var pump = new EventPump(session, services.fxExecutor(), vm::apply);
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
-                services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart);
+                services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart, this::showAbout);
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         chat = new Chat(session, vm, pump, controller);
         stage.titleProperty().bind(vm.titleProperty());
@@ -122,6 +124,10 @@ public final class AppShell {
 
     private void backToStart() {
         showStart();
+    }
+
+    private void showAbout() {
+        services.dialogs().about(stage);
     }
 
     private void closeRequested(WindowEvent e) {

@@ -26,6 +26,7 @@ public final class AppHarness {
     public final List<String> opened = new CopyOnWriteArrayList<>();
     public volatile boolean confirmEnd = true;
     public volatile int askedToEndFor = -1;
+    public volatile int aboutShown;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     public AppShell shell;
     private ThemeService theme;
@@ -36,9 +37,17 @@ public final class AppHarness {
         theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, javafx.application.Platform::runLater, opened::add,
-                (owner, guests) -> {
-                    askedToEndFor = guests;
-                    return confirmEnd;
+                new AppServices.Dialogs() {
+                    @Override
+                    public boolean confirmEnd(javafx.stage.Window owner, int guests) {
+                        askedToEndFor = guests;
+                        return confirmEnd;
+                    }
+
+                    @Override
+                    public void about(javafx.stage.Window owner) {
+                        aboutShown++;
+                    }
                 },
                 owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port));
         shell = new AppShell(stage, services);

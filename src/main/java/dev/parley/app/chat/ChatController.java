@@ -48,6 +48,7 @@ public final class ChatController {
     private final List<String> joinAddresses;
     private final Runnable leave;
     private final Runnable backToStart;
+    private final Runnable about;
     private Timeline ticker;
     private ScrollFollower follower;
 
@@ -78,9 +79,11 @@ public final class ChatController {
      * @param joinAddresses where guests can reach this host; empty unless hosting
      * @param leave         asks to leave (and maybe end the chat) from the menu
      * @param backToStart   returns to the start screen once the chat has ended
+     * @param about         shows the About dialog
      */
     public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Consumer<String> browser,
-                          Clock clock, List<String> joinAddresses, Runnable leave, Runnable backToStart) {
+                          Clock clock, List<String> joinAddresses, Runnable leave, Runnable backToStart,
+                          Runnable about) {
         this.vm = vm;
         this.formats = formats;
         this.theme = theme;
@@ -89,6 +92,7 @@ public final class ChatController {
         this.joinAddresses = joinAddresses;
         this.leave = leave;
         this.backToStart = backToStart;
+        this.about = about;
     }
 
     @FXML
@@ -205,6 +209,11 @@ public final class ChatController {
     @FXML
     private void backToStart() {
         backToStart.run();
+    }
+
+    @FXML
+    private void about() {
+        about.run();
     }
 
     private void showState(ConnectionState state) {

@@ -1,9 +1,12 @@
 package dev.parley.app.fx;
 
+import dev.parley.Version;
 import dev.parley.app.AppServices;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.stage.Window;
 
 import java.text.MessageFormat;
@@ -27,5 +30,15 @@ public final class FxDialogs implements AppServices.Dialogs {
         alert.setHeaderText(new MessageFormat(bundle.getString("leave.question"), bundle.getLocale())
                 .format(new Object[] {guests}));
         return alert.showAndWait().orElse(keep) == end;
+    }
+
+    @Override
+    public void about(Window owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, bundle.getString("about.detail"), ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle(bundle.getString("about.title"));
+        alert.setHeaderText(MessageFormat.format(bundle.getString("about.header"), Version.get()));
+        alert.setGraphic(new ImageView(new Image(FxDialogs.class.getResource(AppIcons.LARGE).toExternalForm())));
+        alert.showAndWait();
     }
 }

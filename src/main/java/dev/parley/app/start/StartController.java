@@ -25,6 +25,7 @@ public final class StartController {
     private final StartViewModel vm;
     private final ThemeService theme;
     private final ResourceBundle bundle;
+    private final Runnable about;
 
     @FXML private Menu themeMenu;
     @FXML private ToggleButton hostCard;
@@ -50,10 +51,17 @@ public final class StartController {
     @FXML private Button cancelButton;
     @FXML private Button startButton;
 
-    public StartController(StartViewModel vm, ThemeService theme, ResourceBundle bundle) {
+    /** @param about shows the About dialog */
+    public StartController(StartViewModel vm, ThemeService theme, ResourceBundle bundle, Runnable about) {
         this.vm = vm;
         this.theme = theme;
         this.bundle = bundle;
+        this.about = about;
+    }
+
+    @FXML
+    private void about() {
+        about.run();
     }
 
     @FXML

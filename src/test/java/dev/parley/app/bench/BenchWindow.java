@@ -70,7 +70,7 @@ final class BenchWindow {
         vm = new ChatViewModel(link, "127.0.0.1:7770", false, bundle, clock, (title, text) -> notifications.incrementAndGet());
         pump = new EventPump(link, Platform::runLater, vm::apply);
         controller = new ChatController(vm, new ChatFormats(bundle, clock, Locale.getDefault(Locale.Category.FORMAT)),
-                theme, url -> { }, clock, List.of(), () -> { }, () -> { });
+                theme, url -> { }, clock, List.of(), () -> { }, () -> { }, () -> { });
         Parent root = views.load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         stage.titleProperty().bind(vm.titleProperty());
         vm.windowFocusedProperty().bind(stage.focusedProperty());

@@ -196,6 +196,14 @@ class StartScreenTest {
     }
 
     @Test
+    void settingsMenuOffersAboutAndTheWindowCarriesTheAppIcon(FxRobot robot) {
+        robot.clickOn(".logo-text").clickOn(robot.lookup(".menu-button").<javafx.scene.Node>query());
+        robot.clickOn("About Parley");
+        waitUntil(() -> app.aboutShown == 1);
+        assertFalse(fx(() -> app.shell.stage().getIcons().isEmpty()), "the desktop shows Parley's icon, not Java's");
+    }
+
+    @Test
     void takenNameIsRefusedWithASentence(FxRobot robot) throws Exception {
         var server = server("Busy room");
         var other = new ChatClient(ClientConfig.of("127.0.0.1", server.port(), "bob"));
