@@ -3,6 +3,7 @@ package dev.parley.app.bench;
 import dev.parley.client.ChatEvent;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.Role;
+import dev.parley.protocol.Timestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class Traffic {
     }
 
     /**
-     * {@code count} messages from others, sent 5 ms apart and ending now; the last one's text is
+     * {@code count} messages from others, sent 5 ms apart and ending now, stamped as the host stamps
+     * them (to the millisecond, see {@link Timestamps}); the last one's text is
      * {@code lastText}, so a probe can tell when it is in the list.
      */
     List<ChatEvent> messages(int count, String lastText) {
@@ -54,7 +56,7 @@ final class Traffic {
             String text = i == count - 1 ? lastText : text();
             seq++;
             var msg = new Frame.Msg(seq, "m" + seq, sender, sender.equals(HOST) ? Role.HOST : Role.GUEST, text,
-                    first.plusMillis(5L * i).toString());
+                    Timestamps.format(first.plusMillis(5L * i)));
             out.add(new ChatEvent.Message(msg, false));
         }
         return out;
