@@ -46,6 +46,7 @@ final class BenchWindow {
     private EventPump pump;
     private ChatController controller;
     private ListView<ChatItem> list;
+    private volatile long longestHandOver;
 
     BenchWindow(Stage stage) {
         this.stage = stage;
@@ -68,7 +69,13 @@ final class BenchWindow {
         var bundle = views.bundle();
         link = new SyntheticLink();
         vm = new ChatViewModel(link, "127.0.0.1:7770", false, bundle, clock, (title, text) -> notifications.incrementAndGet());
-        pump = new EventPump(link, Platform::runLater, vm::apply);
+        ChatViewModel model = vm;
+        // Timed, so a stall can be told apart: the hand-over (apply, and every list listener it fires) or a pulse.
+        pump = new EventPump(link, Platform::runLater, batch -> {
+            long t0 = System.nanoTime();
+            model.apply(batch);
+            longestHandOver = Math.max(longestHandOver, System.nanoTime() - t0);
+        });
         controller = new ChatController(vm, new ChatFormats(bundle, clock, Locale.getDefault(Locale.Category.FORMAT)),
                 theme, url -> { }, clock, List.of(), () -> { }, () -> { }, () -> { });
         Parent root = views.load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
@@ -118,6 +125,13 @@ final class BenchWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    /** The longest batch hand-over to the view model since the last call, in ms; resets it. */
+    double takeLongestHandOverMs() {
+        double ms = longestHandOver / 1e6;
+        longestHandOver = 0;
+        return ms;
     }
 
     int notifications() {

@@ -208,10 +208,12 @@ public final class WindowBench {
 
     private static Burst print(Burst b) {
         PulseRecorder.Pulse worst = worst(b.pulses());
-        System.out.printf("burst %,6d: in list %7.1f ms, shown %7.1f ms (queued in %.1f ms, %d batches, largest %,d); "
-                        + "longest FX stall %5.1f ms (%d ticks >50 ms); pulses %d, longest %.1f ms, render max %.1f ms; %s%n",
-                b.size(), b.inListMs(), b.shownMs(), b.fedMs(), b.batches(), b.maxBatch(), b.stalls().maxMs(),
-                b.stalls().over50(), b.pulses().size(), fxMax(b.pulses()), renderMax(b.pulses()), b.cpu());
+        System.out.printf("burst %,6d: in list %7.1f ms, shown %7.1f ms (queued in %.1f ms, %d batches, largest %,d, "
+                        + "longest hand-over %.1f ms); longest FX stall %5.1f ms (%d ticks >50 ms); pulses %d, longest %.1f ms, "
+                        + "render max %.1f ms; %s%n",
+                b.size(), b.inListMs(), b.shownMs(), b.fedMs(), b.batches(), b.maxBatch(), b.handOverMs(),
+                b.stalls().maxMs(), b.stalls().over50(), b.pulses().size(), fxMax(b.pulses()), renderMax(b.pulses()),
+                b.cpu());
         if (worst != null) {
             System.out.println("  longest pulse: " + worst.breakdown());
         }
@@ -260,6 +262,7 @@ public final class WindowBench {
             String n = String.format("%,d", bursts.isEmpty() ? 0 : bursts.getFirst().size());
             boolean big = !bursts.isEmpty() && bursts.getFirst().size() >= 10_000;
             row(t, "Burst " + n + ": longest FX stall, ms", bursts, b -> b.stalls().maxMs(), big ? "≤ 50" : "–");
+            row(t, "Burst " + n + ": longest batch hand-over (apply + list listeners), ms", bursts, Burst::handOverMs, "–");
             row(t, "Burst " + n + ": longest FX pulse, ms", bursts, b -> fxMax(b.pulses()), "–");
             row(t, "Burst " + n + ": FX thread CPU time, ms", bursts, b -> b.cpu().fxMs(), "–");
             row(t, "Burst " + n + ": last message in the list, ms", bursts, Burst::inListMs, "–");

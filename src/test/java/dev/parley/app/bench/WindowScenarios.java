@@ -33,7 +33,7 @@ final class WindowScenarios {
 
     /** A burst: from the first event queued to the last message in the list, then laid out on screen. */
     record Burst(int size, double fedMs, double inListMs, double shownMs, int batches, int maxBatch,
-                 FxWatchdog.Stalls stalls, List<PulseRecorder.Pulse> pulses, CpuMeter.Use cpu) {
+                 double handOverMs, FxWatchdog.Stalls stalls, List<PulseRecorder.Pulse> pulses, CpuMeter.Use cpu) {
     }
 
     /** A scroll run: one step per pulse. */
@@ -97,6 +97,7 @@ final class WindowScenarios {
         String last = "end of burst " + (++marker);
         List<ChatEvent> events = traffic.messages(size, last);
         var probe = fx(() -> new BurstProbe(window, last));
+        window.takeLongestHandOverMs();
         Instant from = begin();
         long t0 = System.nanoTime();
         window.link().deliver(events);
@@ -111,7 +112,7 @@ final class WindowScenarios {
         fx(probe::remove);
         return new Burst(size, (fed - t0) / 1e6, probe.inListAt == 0 ? Double.NaN : (probe.inListAt - t0) / 1e6,
                 probe.shownAt == 0 ? Double.NaN : (probe.shownAt - t0) / 1e6, probe.batches, probe.maxBatch,
-                stalls, pulses(from), use);
+                window.takeLongestHandOverMs(), stalls, pulses(from), use);
     }
 
     private Scroll scroll(String mode, int steps, IntConsumer step) {
