@@ -1,6 +1,10 @@
 package dev.parley.app.bench;
 
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -11,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Times every FX pulse, phase by phase, from JavaFX's own pulse instrumentation: javafx.base emits a
@@ -21,6 +27,9 @@ import java.util.TreeMap;
  *
  * <p>A pulse's FX time runs from its first phase on the FX thread to its last; its render time is
  * the same on the render thread, which paints while the FX thread goes on.
+ *
+ * <p>Measurement windows are marked with an event of our own ({@link #mark()}), so they are on
+ * Flight Recorder's clock: its timestamps and {@code Instant.now()} can differ by more than a pulse.
  */
 final class PulseRecorder implements AutoCloseable {
     private static final String EVENT = "javafx.PulsePhase";
@@ -49,14 +58,27 @@ final class PulseRecorder implements AutoCloseable {
     private record Phase(int pulse, String name, boolean fx, Instant start, Instant end) {
     }
 
+    /** A point in time on Flight Recorder's clock. */
+    @Name("dev.parley.bench.Mark")
+    @Label("Benchmark mark")
+    @StackTrace(false)
+    static final class Mark extends Event {
+        @Label("Id")
+        long id;
+    }
+
     private final RecordingStream stream = new RecordingStream();
     private final List<Phase> phases = new ArrayList<>();
     private volatile Instant lastFlush = Instant.MIN;
     private volatile long fxThread = -1;
+    private final AtomicLong lastMark = new AtomicLong();
+    private final Map<Long, Instant> marks = new ConcurrentHashMap<>();
 
     PulseRecorder() {
         enable();
+        stream.enable(Mark.class);
         stream.onEvent(EVENT, this::phase);
+        stream.onEvent("dev.parley.bench.Mark", e -> marks.put(e.getLong("id"), e.getStartTime()));
         stream.onFlush(() -> lastFlush = Instant.now());
         stream.startAsync();
         if (!FlightRecorder.isInitialized()) {
@@ -96,17 +118,23 @@ final class PulseRecorder implements AutoCloseable {
         }
     }
 
-    /** Whether any pulse was recorded since the last reset (false: JavaFX is not emitting the events). */
-    boolean sawPulses() {
-        awaitFlushAfter(Instant.now());
-        synchronized (phases) {
-            return !phases.isEmpty();
-        }
+    /** Marks this moment; pass two marks to {@link #pulses(long, long)}. */
+    long mark() {
+        var m = new Mark();
+        m.id = lastMark.incrementAndGet();
+        m.commit();
+        return m.id;
     }
 
-    /** The pulses that started between {@code from} and {@code to}, in order; waits for them to be streamed. */
-    List<Pulse> pulses(Instant from, Instant to) {
-        awaitFlushAfter(to);
+    /** The pulses that started between two marks, in order; waits for them to be streamed. */
+    List<Pulse> pulses(long fromMark, long toMark) {
+        Instant to = awaitMark(toMark);
+        Instant from = marks.get(fromMark);
+        if (from == null || to == null) {
+            return List.of();
+        }
+        // Phases end, and are committed, after the mark that follows their pulse's start: one more flush.
+        awaitFlushAfter(Instant.now());
         Map<Integer, List<Phase>> byPulse = new TreeMap<>();
         synchronized (phases) {
             for (Phase p : phases) {
@@ -121,6 +149,14 @@ final class PulseRecorder implements AutoCloseable {
             }
         });
         return out;
+    }
+
+    private Instant awaitMark(long id) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!marks.containsKey(id) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        return marks.get(id);
     }
 
     private static Pulse pulse(int id, List<Phase> list) {
@@ -149,14 +185,7 @@ final class PulseRecorder implements AutoCloseable {
     private void awaitFlushAfter(Instant t) {
         // A flush writes out every thread's buffered events; the stream flushes about once a second.
         long deadline = System.nanoTime() + 5_000_000_000L;
-        int flushes = 0;
-        Instant seen = lastFlush;
-        while (flushes < 2 && System.nanoTime() < deadline) {
-            Instant now = lastFlush;
-            if (now != seen && now.isAfter(t)) {
-                flushes++;
-                seen = now;
-            }
+        while (!lastFlush.isAfter(t) && System.nanoTime() < deadline) {
             sleep(20);
         }
     }

@@ -16,7 +16,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The window benchmark of issue 5: the real chat view under floods of incoming messages, and a room
  * of 100,000 messages being scrolled. Not a test: it asserts nothing and prints its figures next to
- * the targets. Run it with {@code src/test/bench/run-window.sh}; options:
+ * the targets. Bursts go into a chat that already shows messages (live traffic) and, for 10,000,
+ * also into a chat just opened (a join replaying history). Run it with
+ * {@code src/test/bench/run-window.sh}; options:
  * {@code --reps N} (bursts, default 5), {@code --room-reps N} (default 3), {@code --warmup N}
  * (default 2), {@code --room N} (default 100000), {@code --jump-steps N} (default 1000),
  * {@code --wheel-steps N} (default 600), {@code --no-pulses} (leave Flight Recorder and JavaFX's
@@ -96,8 +98,9 @@ public final class WindowBench {
 
         for (int i = 0; i < warmup; i++) {
             System.out.println("warm-up " + (i + 1) + "/" + warmup);
-            scenarios.burst(1_000);
-            scenarios.burst(10_000);
+            scenarios.burst(1_000, true);
+            scenarios.burst(10_000, true);
+            scenarios.burst(10_000, false);
             scenarios.room(Math.min(room, 20_000), Math.min(jumpSteps, 200), Math.min(wheelSteps, 120));
         }
 
@@ -109,9 +112,11 @@ public final class WindowBench {
 
         List<Burst> small = new ArrayList<>();
         List<Burst> large = new ArrayList<>();
+        List<Burst> fresh = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
-            small.add(undisturbed(() -> print(scenarios.burst(1_000)), b -> b.cpu().others(), retries));
-            large.add(undisturbed(() -> print(scenarios.burst(10_000)), b -> b.cpu().others(), retries));
+            small.add(undisturbed(() -> print(scenarios.burst(1_000, true)), b -> b.cpu().others(), retries));
+            large.add(undisturbed(() -> print(scenarios.burst(10_000, true)), b -> b.cpu().others(), retries));
+            fresh.add(undisturbed(() -> print(scenarios.burst(10_000, false)), b -> b.cpu().others(), retries));
         }
         List<Room> rooms = new ArrayList<>();
         for (int i = 0; i < roomReps; i++) {
@@ -125,7 +130,7 @@ public final class WindowBench {
                 window.notifications());
         System.out.println("load: " + loadAverage());
         System.out.println();
-        System.out.println(table(small, large, rooms, idle));
+        System.out.println(table(List.of(small, large, fresh), rooms, idle));
         WindowScenarios.fx(window::closeChat);
         watchdog.close();
         if (recorder != null) {
@@ -158,6 +163,7 @@ public final class WindowBench {
     }
 
     private static Room print(Room r) {
+        System.out.printf("room of %,d messages, loaded as one burst:%n", r.load().size());
         print(r.load());
         System.out.printf("  heap after GC: empty chat %.1f MB, with %,d messages %.1f MB%n",
                 r.heapEmpty() / 1e6, r.load().size(), r.heapFull() / 1e6);
@@ -208,10 +214,10 @@ public final class WindowBench {
 
     private static Burst print(Burst b) {
         PulseRecorder.Pulse worst = worst(b.pulses());
-        System.out.printf("burst %,6d: in list %7.1f ms, shown %7.1f ms (queued in %.1f ms, %d batches, largest %,d, "
+        System.out.printf("burst %,6d %s: in list %7.1f ms, shown %7.1f ms (queued in %.1f ms, %d batches, largest %,d, "
                         + "longest hand-over %.1f ms); longest FX stall %5.1f ms (%d ticks >50 ms); pulses %d, longest %.1f ms, "
                         + "render max %.1f ms; %s%n",
-                b.size(), b.inListMs(), b.shownMs(), b.fedMs(), b.batches(), b.maxBatch(), b.handOverMs(),
+                b.size(), b.where(), b.inListMs(), b.shownMs(), b.fedMs(), b.batches(), b.maxBatch(), b.handOverMs(),
                 b.stalls().maxMs(), b.stalls().over50(), b.pulses().size(), fxMax(b.pulses()), renderMax(b.pulses()),
                 b.cpu());
         if (worst != null) {
@@ -254,12 +260,12 @@ public final class WindowBench {
     }
 
     /** The summary: median (min–max) over the repetitions, next to the targets. */
-    private String table(List<Burst> small, List<Burst> large, List<Room> rooms, Scroll idle) {
+    private String table(List<List<Burst>> burstKinds, List<Room> rooms, Scroll idle) {
         var t = new StringBuilder("| Figure | Median (min–max) | Target |\n|---|---|---|\n");
         row(t, "Idle window: longest FX stall, ms (noise floor)", List.of(idle), s -> s.stalls().maxMs(), "–");
         row(t, "Idle window: longest FX pulse, ms", List.of(idle), s -> fxMax(s.pulses()), "–");
-        for (List<Burst> bursts : List.of(small, large)) {
-            String n = String.format("%,d", bursts.isEmpty() ? 0 : bursts.getFirst().size());
+        for (List<Burst> bursts : burstKinds) {
+            String n = bursts.isEmpty() ? "–" : String.format("%,d %s", bursts.getFirst().size(), bursts.getFirst().where());
             boolean big = !bursts.isEmpty() && bursts.getFirst().size() >= 10_000;
             row(t, "Burst " + n + ": longest FX stall, ms", bursts, b -> b.stalls().maxMs(), big ? "≤ 50" : "–");
             row(t, "Burst " + n + ": longest batch hand-over (apply + list listeners), ms", bursts, Burst::handOverMs, "–");

@@ -11,7 +11,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ScrollEvent;
 
 import java.lang.management.ManagementFactory;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +31,15 @@ final class WindowScenarios {
     static final long SHOWN_TIMEOUT_S = 30;
 
     /** A burst: from the first event queued to the last message in the list, then laid out on screen. */
-    record Burst(int size, double fedMs, double inListMs, double shownMs, int batches, int maxBatch,
+    record Burst(int size, boolean live, double fedMs, double inListMs, double shownMs, int batches, int maxBatch,
                  double handOverMs, FxWatchdog.Stalls stalls, List<PulseRecorder.Pulse> pulses, CpuMeter.Use cpu) {
+        String where() {
+            return live ? "into an open chat" : "into a just-opened chat";
+        }
     }
+
+    /** Rows an open chat shows before a live burst: more than a screenful, so its cells exist. */
+    static final int OPEN_CHAT_ROWS = 200;
 
     /** A scroll run: one step per pulse. */
     record Scroll(String mode, int steps, double seconds, FxWatchdog.Stalls stalls, List<PulseRecorder.Pulse> pulses,
@@ -59,18 +64,29 @@ final class WindowScenarios {
         this.cpu = cpu;
     }
 
-    /** Opens a fresh chat, lets it settle, and measures a burst of {@code size} messages into it. */
-    Burst burst(int size) {
+    /**
+     * Measures a burst of {@code size} messages: {@code live}, into a chat that already shows
+     * {@link #OPEN_CHAT_ROWS} messages (live traffic); else into a chat just opened, whose cells do
+     * not exist yet (what joining a room with a long history looks like).
+     */
+    Burst burst(int size, boolean live) {
         fx(() -> window.openChat(traffic));
+        if (live) {
+            window.link().deliver(traffic.messages(OPEN_CHAT_ROWS, "already here " + (++marker)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (fx(() -> window.vm().items().size()) < OPEN_CHAT_ROWS && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+        }
         sleep(700);
-        return burstIntoOpenChat(size);
+        return burstIntoOpenChat(size, live);
     }
 
     /** A window that only shows an open chat: the noise floor of the measurements. */
     Scroll idle(long millis) {
         fx(() -> window.openChat(traffic));
         sleep(700);
-        Instant from = begin();
+        long from = begin();
         sleep(millis);
         return new Scroll("idle", 0, millis / 1000.0, watchdog.snapshot(), pulses(from), cpu.stop());
     }
@@ -80,7 +96,7 @@ final class WindowScenarios {
         fx(() -> window.openChat(traffic));
         sleep(700);
         long empty = heapAfterGc();
-        Burst load = burstIntoOpenChat(size);
+        Burst load = burstIntoOpenChat(size, false);
         long full = heapAfterGc();
         sleep(300);
         // A person scrolls up a notch first: from then on the view stops following new rows.
@@ -93,12 +109,12 @@ final class WindowScenarios {
         return new Room(load, empty, full, jump, wheel);
     }
 
-    private Burst burstIntoOpenChat(int size) {
+    private Burst burstIntoOpenChat(int size, boolean live) {
         String last = "end of burst " + (++marker);
         List<ChatEvent> events = traffic.messages(size, last);
         var probe = fx(() -> new BurstProbe(window, last));
         window.takeLongestHandOverMs();
-        Instant from = begin();
+        long from = begin();
         long t0 = System.nanoTime();
         window.link().deliver(events);
         long fed = System.nanoTime();
@@ -110,7 +126,7 @@ final class WindowScenarios {
         var stalls = watchdog.snapshot();
         var use = cpu.stop();
         fx(probe::remove);
-        return new Burst(size, (fed - t0) / 1e6, probe.inListAt == 0 ? Double.NaN : (probe.inListAt - t0) / 1e6,
+        return new Burst(size, live, (fed - t0) / 1e6, probe.inListAt == 0 ? Double.NaN : (probe.inListAt - t0) / 1e6,
                 probe.shownAt == 0 ? Double.NaN : (probe.shownAt - t0) / 1e6, probe.batches, probe.maxBatch,
                 window.takeLongestHandOverMs(), stalls, pulses(from), use);
     }
@@ -132,7 +148,7 @@ final class WindowScenarios {
                 }
             }
         };
-        Instant from = begin();
+        long from = begin();
         long t0 = System.nanoTime();
         fx(driver::start);
         await(done, 600);
@@ -154,17 +170,18 @@ final class WindowScenarios {
                 ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
     }
 
-    private Instant begin() {
+    /** Starts a measurement window; returns its mark on the pulse recorder's clock (0 without one). */
+    private long begin() {
         if (recorder != null) {
             recorder.reset();
         }
         watchdog.reset();
         cpu.start();
-        return Instant.now();
+        return recorder == null ? 0 : recorder.mark();
     }
 
-    private List<PulseRecorder.Pulse> pulses(Instant from) {
-        return recorder == null ? List.of() : recorder.pulses(from, Instant.now());
+    private List<PulseRecorder.Pulse> pulses(long from) {
+        return recorder == null ? List.of() : recorder.pulses(from, recorder.mark());
     }
 
     static long heapAfterGc() {
