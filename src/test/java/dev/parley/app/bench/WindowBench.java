@@ -108,19 +108,19 @@ public final class WindowBench {
         if (recorder != null && idle.pulses().isEmpty()) {
             System.out.println("WARNING: no pulse events from JavaFX; pulse times will be missing");
         }
-        print("idle window", idle);
+        WindowReport.print("idle window", idle);
 
         List<Burst> small = new ArrayList<>();
         List<Burst> large = new ArrayList<>();
         List<Burst> fresh = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
-            small.add(undisturbed(() -> print(scenarios.burst(1_000, true)), b -> b.cpu().others(), retries));
-            large.add(undisturbed(() -> print(scenarios.burst(10_000, true)), b -> b.cpu().others(), retries));
-            fresh.add(undisturbed(() -> print(scenarios.burst(10_000, false)), b -> b.cpu().others(), retries));
+            small.add(undisturbed(() -> WindowReport.print(scenarios.burst(1_000, true)), WindowBench::others, retries));
+            large.add(undisturbed(() -> WindowReport.print(scenarios.burst(10_000, true)), WindowBench::others, retries));
+            fresh.add(undisturbed(() -> WindowReport.print(scenarios.burst(10_000, false)), WindowBench::others, retries));
         }
         List<Room> rooms = new ArrayList<>();
         for (int i = 0; i < roomReps; i++) {
-            Room r = undisturbed(() -> print(scenarios.room(room, jumpSteps, wheelSteps)), WindowBench::others,
+            Room r = undisturbed(() -> WindowReport.print(scenarios.room(room, jumpSteps, wheelSteps)), WindowBench::others,
                     Math.min(retries, 1));
             rooms.add(r);
         }
@@ -130,7 +130,7 @@ public final class WindowBench {
                 window.notifications());
         System.out.println("load: " + loadAverage());
         System.out.println();
-        System.out.println(table(List.of(small, large, fresh), rooms, idle));
+        System.out.println(WindowReport.table(List.of(small, large, fresh), rooms, room, idle));
         WindowScenarios.fx(window::closeChat);
         watchdog.close();
         if (recorder != null) {
@@ -158,18 +158,12 @@ public final class WindowBench {
         return result;
     }
 
-    private static double others(Room r) {
-        return Math.max(r.load().cpu().others(), Math.max(r.jump().cpu().others(), r.wheel().cpu().others()));
+    private static double others(Burst b) {
+        return b.cpu().others();
     }
 
-    private static Room print(Room r) {
-        System.out.printf("room of %,d messages, loaded as one burst:%n", r.load().size());
-        print(r.load());
-        System.out.printf("  heap after GC: empty chat %.1f MB, with %,d messages %.1f MB%n",
-                r.heapEmpty() / 1e6, r.load().size(), r.heapFull() / 1e6);
-        print("scroll " + r.jump().mode(), r.jump());
-        print("scroll " + r.wheel().mode(), r.wheel());
-        return r;
+    private static double others(Room r) {
+        return Math.max(r.load().cpu().others(), Math.max(r.jump().cpu().others(), r.wheel().cpu().others()));
     }
 
     private void environment(BenchWindow window) {
@@ -210,91 +204,5 @@ public final class WindowBench {
         } catch (IOException e) {
             return "n/a";
         }
-    }
-
-    private static Burst print(Burst b) {
-        PulseRecorder.Pulse worst = worst(b.pulses());
-        System.out.printf("burst %,6d %s: in list %7.1f ms, shown %7.1f ms (queued in %.1f ms, %d batches, largest %,d, "
-                        + "longest hand-over %.1f ms); longest FX stall %5.1f ms (%d ticks >50 ms); pulses %d, longest %.1f ms, "
-                        + "render max %.1f ms; %s%n",
-                b.size(), b.where(), b.inListMs(), b.shownMs(), b.fedMs(), b.batches(), b.maxBatch(), b.handOverMs(),
-                b.stalls().maxMs(), b.stalls().over50(), b.pulses().size(), fxMax(b.pulses()), renderMax(b.pulses()),
-                b.cpu());
-        if (worst != null) {
-            System.out.println("  longest pulse: " + worst.breakdown());
-        }
-        return b;
-    }
-
-    private static void print(String label, Scroll s) {
-        double[] fx = fx(s.pulses());
-        long over16 = s.pulses().stream().filter(p -> p.fxMs() > 16).count();
-        System.out.printf("%s: %d steps in %.1f s; FX pulse p50 %.1f, p99 %.1f, max %.1f ms (%d of %d over 16 ms); "
-                        + "render p99 %.1f, max %.1f ms; longest FX stall %.1f ms; %s%n", label, s.steps(), s.seconds(),
-                Stats.percentile(fx, 50), Stats.percentile(fx, 99), Stats.max(fx), over16, fx.length,
-                Stats.percentile(render(s.pulses()), 99), renderMax(s.pulses()), s.stalls().maxMs(), s.cpu());
-        PulseRecorder.Pulse worst = worst(s.pulses());
-        if (worst != null) {
-            System.out.println("  longest pulse: " + worst.breakdown());
-        }
-    }
-
-    private static PulseRecorder.Pulse worst(List<PulseRecorder.Pulse> pulses) {
-        return pulses.stream().max(java.util.Comparator.comparingLong(PulseRecorder.Pulse::fxNanos)).orElse(null);
-    }
-
-    private static double[] fx(List<PulseRecorder.Pulse> pulses) {
-        return pulses.stream().mapToDouble(PulseRecorder.Pulse::fxMs).toArray();
-    }
-
-    private static double[] render(List<PulseRecorder.Pulse> pulses) {
-        return pulses.stream().mapToDouble(PulseRecorder.Pulse::renderMs).toArray();
-    }
-
-    private static double fxMax(List<PulseRecorder.Pulse> pulses) {
-        return Stats.max(fx(pulses));
-    }
-
-    private static double renderMax(List<PulseRecorder.Pulse> pulses) {
-        return Stats.max(render(pulses));
-    }
-
-    /** The summary: median (min–max) over the repetitions, next to the targets. */
-    private String table(List<List<Burst>> burstKinds, List<Room> rooms, Scroll idle) {
-        var t = new StringBuilder("| Figure | Median (min–max) | Target |\n|---|---|---|\n");
-        row(t, "Idle window: longest FX stall, ms (noise floor)", List.of(idle), s -> s.stalls().maxMs(), "–");
-        row(t, "Idle window: longest FX pulse, ms", List.of(idle), s -> fxMax(s.pulses()), "–");
-        for (List<Burst> bursts : burstKinds) {
-            String n = bursts.isEmpty() ? "–" : String.format("%,d %s", bursts.getFirst().size(), bursts.getFirst().where());
-            boolean big = !bursts.isEmpty() && bursts.getFirst().size() >= 10_000;
-            row(t, "Burst " + n + ": longest FX stall, ms", bursts, b -> b.stalls().maxMs(), big ? "≤ 50" : "–");
-            row(t, "Burst " + n + ": longest batch hand-over (apply + list listeners), ms", bursts, Burst::handOverMs, "–");
-            row(t, "Burst " + n + ": longest FX pulse, ms", bursts, b -> fxMax(b.pulses()), "–");
-            row(t, "Burst " + n + ": FX thread CPU time, ms", bursts, b -> b.cpu().fxMs(), "–");
-            row(t, "Burst " + n + ": last message in the list, ms", bursts, Burst::inListMs, "–");
-            row(t, "Burst " + n + ": last message shown (laid out at the bottom), ms", bursts, Burst::shownMs,
-                    big ? "≤ 1000" : "–");
-        }
-        String n = String.format("%,d", room);
-        row(t, "Room " + n + ": loading it as one burst, longest FX stall, ms", rooms, r -> r.load().stalls().maxMs(), "–");
-        row(t, "Room " + n + ": loading it as one burst, shown after, ms", rooms, r -> r.load().shownMs(), "–");
-        row(t, "Room " + n + ": heap used after GC, MB", rooms, r -> r.heapFull() / 1e6, "–");
-        row(t, "Room " + n + ": heap the messages add, bytes per message", rooms,
-                r -> (double) (r.heapFull() - r.heapEmpty()) / room, "–");
-        for (String mode : List.of("jump", "wheel")) {
-            List<Scroll> s = rooms.stream().map(r -> mode.equals("jump") ? r.jump() : r.wheel()).toList();
-            row(t, "Scroll (" + mode + "): FX pulse p99, ms", s, x -> Stats.percentile(fx(x.pulses()), 99), "< 16");
-            row(t, "Scroll (" + mode + "): FX pulse max, ms", s, x -> fxMax(x.pulses()), "< 16");
-            row(t, "Scroll (" + mode + "): render p99, ms", s, x -> Stats.percentile(render(x.pulses()), 99), "–");
-            row(t, "Scroll (" + mode + "): longest FX stall, ms", s, x -> x.stalls().maxMs(), "–");
-            row(t, "Scroll (" + mode + "): FX thread CPU per step, ms", s, x -> x.cpu().fxMs() / x.steps(), "–");
-            row(t, "Scroll (" + mode + "): steps (pulses) per second", s, x -> x.steps() / x.seconds(), "60");
-        }
-        return t.toString();
-    }
-
-    private static <T> void row(StringBuilder t, String name, List<T> runs, ToDoubleFunction<T> figure, String target) {
-        t.append("| ").append(name).append(" | ").append(Stats.summary(runs, figure, 1)).append(" | ").append(target)
-                .append(" |\n");
     }
 }
