@@ -63,15 +63,26 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--heavy", defaultValue = "200000", description = "Deliveries a second of the heavy shape.")
     double heavyRate;
 
-    @Option(names = "--big", defaultValue = "10000", description = "Participants of the join storm + idle hold (0: skip).")
-    int big;
+    @Option(names = "--big", split = ",", defaultValue = "2000,10000",
+            description = "Participants of each join storm + idle hold (0: skip).")
+    List<Integer> bigSizes;
+
+    @Option(names = "--storm-timeout", defaultValue = "300", description = "Seconds a join storm may take at most.")
+    double stormTimeout;
 
     @Option(names = "--big-reps", defaultValue = "3", description = "Repetitions of the join storm + idle hold.")
     int bigReps;
 
-    @Option(names = "--storm-concurrency", defaultValue = "100",
+    @Option(names = "--storm-concurrency", defaultValue = "10",
             description = "Join storm: most participants connecting or joining at once.")
     int stormConcurrency;
+
+    @Option(names = "--burst", defaultValue = "1000",
+            description = "Also a burst storm of the largest --big size with this many joining at once (0: skip).")
+    int burst;
+
+    @Option(names = "--burst-reps", defaultValue = "1", description = "Repetitions of the burst storm.")
+    int burstReps;
 
     @Option(names = "--hold", defaultValue = "50", description = "Seconds the big room is held idle (> Parley's 45 s idle timeout).")
     double hold;
@@ -88,6 +99,9 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--retries", defaultValue = "2", description = "Repeats of a run disturbed by other processes.")
     int retries;
+
+    @Option(names = "--parley-jvm-arg", description = "Extra JVM option for Parley, for diagnosis only (repeatable).")
+    List<String> parleyJvmArgs = new ArrayList<>();
 
     @Option(names = "--jfr", description = "Record Parley's runs with JDK Flight Recorder (profiling only: not for the table).")
     boolean jfr;
@@ -107,7 +121,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--server-cpu", defaultValue = "0", description = "CPU the servers are pinned to.")
     String serverCpu;
 
-    private final PrintStream log = System.out;
+    private PrintStream log = System.out;
     private final JsonMapper json = JsonMapper.builder().build();
     private ServerProcess.Setup setup;
     private Path results;
@@ -126,15 +140,16 @@ public final class Bench implements Callable<Integer> {
             bigReps = 1;
             warmup = 2;
             measure = 3;
-            big = Math.min(big, 2_000);
+            bigSizes = List.of(1_000);
             hold = 20;
         }
         Files.createDirectories(out);
+        log = Tee.of(System.out, out.resolve("bench.log"));
         results = out.resolve("results.jsonl");
         if (javaPath == null) {
             javaPath = Path.of(System.getProperty("java.home"), "bin", "java");
         }
-        setup = new ServerProcess.Setup(serverCpu, javaPath, modules, ngircd, jfr);
+        setup = new ServerProcess.Setup(serverCpu, javaPath, modules, ngircd, jfr, parleyJvmArgs);
         String machine = Machine.describe(javaPath, ngircd);
         Files.writeString(out.resolve("machine.txt"), machine);
         log.println(machine);
@@ -152,10 +167,18 @@ public final class Bench implements Callable<Integer> {
                 }
             }
         }
-        if (!"fanout".equals(only) && big > 0) {
-            for (int rep = 1; rep <= bigReps; rep++) {
+        if (!"fanout".equals(only)) {
+            for (int size : bigSizes) {
+                for (int rep = 1; rep <= bigReps && size > 0; rep++) {
+                    for (String server : servers) {
+                        bigWithRetries(server, size, stormConcurrency, rep);
+                    }
+                }
+            }
+            int largest = bigSizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+            for (int rep = 1; rep <= burstReps && burst > 0 && largest > 0; rep++) {
                 for (String server : servers) {
-                    bigWithRetries(server, rep);
+                    bigWithRetries(server, largest, burst, rep);
                 }
             }
         }
@@ -168,8 +191,9 @@ public final class Bench implements Callable<Integer> {
     String settings() {
         return "K=" + senders + " senders, closed-loop window " + window + " per sender, payload " + payload
                 + " B, light " + (long) lightRate + "/s, heavy " + (long) heavyRate + "/s, warm-up " + warmup
-                + " s, measured " + measure + " s, " + reps + " reps; big room " + big + " (storm concurrency "
-                + stormConcurrency + ", hold " + hold + " s, " + bigReps + " reps)";
+                + " s, measured " + measure + " s, " + reps + " reps; join storms of " + bigSizes + " (at most "
+                + stormConcurrency + " joining at once, bounded at " + stormTimeout + " s, then held idle " + hold
+                + " s, " + bigReps + " reps)";
     }
 
     private void fanoutWithRetries(String server, int n, Shape shape, int rep) throws Exception {
@@ -232,7 +256,7 @@ public final class Bench implements Callable<Integer> {
                 problems.add(missing + " deliveries missing after the drain");
             }
             if (gen.disconnects() > 0) {
-                problems.add(gen.disconnects() + " connections lost");
+                problems.add(gen.disconnects() + " connections lost (" + gen.lostReasons() + ")");
             }
             if (!sp.isAlive()) {
                 problems.add("server died");
@@ -249,20 +273,20 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private void bigWithRetries(String server, int rep) throws Exception {
+    private void bigWithRetries(String server, int big, int concurrency, int rep) throws Exception {
         for (int attempt = 1; ; attempt++) {
             Runs.Big run;
             try {
-                run = big(server, rep, attempt);
+                run = big(server, big, concurrency, rep, attempt);
             } catch (IOException e) {
                 log.println("  run failed: " + e.getMessage());
-                run = Runs.Big.failed(server, big, rep, attempt, e.getMessage());
+                run = Runs.Big.failed(server, big, concurrency, rep, attempt, e.getMessage());
             }
             save(run);
-            log.printf("%-6s storm N=%d rep %d%s: all in %.2f s, settled %.2f s, peak RSS %.1f MB | idle RSS %.1f MB"
+            log.printf("%-6s storm N=%d (%d at once) rep %d%s: all in %.2f s, settled %.2f s, peak RSS %.1f MB | idle RSS %.1f MB"
                             + " (%.0f B/conn) | pings %,d, %d pinged, %d open, probe reached %d | storm CPU server %.0f%%"
                             + " gen %.0f%% other %.0f%% | listen drops %d%s%n",
-                    server, big, rep, attempt > 1 ? " (try " + attempt + ")" : "", run.allInSeconds(),
+                    server, big, concurrency, rep, attempt > 1 ? " (try " + attempt + ")" : "", run.allInSeconds(),
                     run.settledSeconds(), run.peakRssBytes() / 1e6, run.rssIdleBytes() / 1e6,
                     run.bytesPerConnection(), run.pings(), run.pingedConnections(), run.openAfterHold(),
                     run.probeReceivers(), run.stormServerCpu() * 100, run.stormGeneratorCpu() * 100,
@@ -274,8 +298,8 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private Runs.Big big(String server, int rep, int attempt) throws Exception {
-        Path dir = out.resolve("runs").resolve(server + "-storm" + big + "-r" + rep + "-a" + attempt);
+    private Runs.Big big(String server, int big, int concurrency, int rep, int attempt) throws Exception {
+        Path dir = out.resolve("runs").resolve(server + "-storm" + big + "-c" + concurrency + "-r" + rep + "-a" + attempt);
         try (ServerProcess sp = start(server, dir);
              var gen = new LoadGenerator(dialect(server), sp.address(), payload, log)) {
             Thread.sleep(500);
@@ -285,12 +309,12 @@ public final class Bench implements Callable<Integer> {
             double load = Proc.loadAverage();
             var before = Proc.Mark.now(sp.pid());
             long begin = System.nanoTime();
-            long allIn = gen.connect(big, stormConcurrency, seconds(300));
+            long allIn = gen.connect(big, concurrency, seconds(stormTimeout));
             if (allIn < 0) {
                 problems.add("only " + gen.registered() + " of " + big + " got in");
             }
             long expectedJoins = (long) big * (big + 1) / 2;
-            long left = seconds(300) - (System.nanoTime() - begin);
+            long left = seconds(stormTimeout) - (System.nanoTime() - begin);
             boolean settled = gen.awaitJoins(expectedJoins, Math.max(seconds(1), left));
             long settledAt = System.nanoTime() - begin;
             if (!settled) {
@@ -308,7 +332,7 @@ public final class Bench implements Callable<Integer> {
             int pinged = gen.pingedAtLeast(1);
             int reached = open > 1 ? gen.probe(0, seconds(30)) : 0;
             if (open < big) {
-                problems.add((big - open) + " connections lost");
+                problems.add((big - open) + " connections lost (" + gen.lostReasons() + ")");
             }
             if (reached < big - 1) {
                 problems.add("probe reached " + reached + " of " + (big - 1));
@@ -317,9 +341,9 @@ public final class Bench implements Callable<Integer> {
                 problems.add("server died");
             }
             sp.close();
-            return new Runs.Big(server, big, rep, attempt, problems.isEmpty(), storm.other() > maxOther,
-                    String.join("; ", problems), allIn < 0 ? -1 : allIn / 1e9, settled ? settledAt / 1e9 : -1, peak,
-                    rssBase, rssIdle, (rssIdle - rssBase) / (double) big, storm.server(), storm.generator(),
+            return new Runs.Big(server, big, concurrency, rep, attempt, problems.isEmpty(), storm.other() > maxOther,
+                    String.join("; ", problems), allIn < 0 ? -1 : allIn / 1e9, settled ? settledAt / 1e9 : -1,
+                    gen.registered(), peak, rssBase, rssIdle, (rssIdle - rssBase) / (double) Math.max(1, open), storm.server(), storm.generator(),
                     storm.other(), storm.seconds(), drops, held, gen.pings() - pingsBefore, pinged, open, reached,
                     gen.disconnects(), gen.errors(), load);
         }

@@ -40,6 +40,7 @@ final class LoadGenerator implements AutoCloseable {
     private final Dialect.Parsed parsed = new Dialect.Parsed();
     private final long origin = System.nanoTime();
 
+    private final java.util.Map<String, Integer> lostReasons = new java.util.TreeMap<>();
     private Client[] clients = new Client[0];
     private int count;
     private int started;
@@ -472,10 +473,10 @@ final class LoadGenerator implements AutoCloseable {
         if (!c.registered) {
             lostEarly++;
         }
-        if (disconnects++ < 5) {
-            log.println("  [" + dialect.name() + " client " + c.index + "] connection lost"
-                    + (e == null ? " (closed by server)" : ": " + e.getMessage()));
-        }
+        disconnects++;
+        String reason = (c.registered ? "after joining: " : "before joining: ")
+                + (e == null ? "closed by the server" : String.valueOf(e.getMessage()));
+        lostReasons.merge(reason, 1, Integer::sum);
         try {
             c.channel.close();
         } catch (IOException ignored) {
@@ -499,6 +500,13 @@ final class LoadGenerator implements AutoCloseable {
         } catch (IOException ignored) {
             // Nothing left to release.
         }
+    }
+
+    /** Why connections were lost, with counts, e.g. {@code "before joining: Connection reset" x12}. */
+    String lostReasons() {
+        var text = new StringBuilder();
+        lostReasons.forEach((reason, n) -> text.append(text.isEmpty() ? "" : ", ").append(reason).append(" x").append(n));
+        return text.toString();
     }
 
     int registered() {

@@ -21,15 +21,16 @@ final class Runs {
     }
 
     /** A join storm of many participants followed by an idle hold. */
-    record Big(String server, int clients, int rep, int attempt, boolean valid, boolean disturbed,
-               String problem, double allInSeconds, double settledSeconds, long peakRssBytes,
+    record Big(String server, int clients, int concurrency, int rep, int attempt, boolean valid,
+               boolean disturbed, String problem, double allInSeconds, double settledSeconds, int joined,
+               long peakRssBytes,
                long rssBaseBytes, long rssIdleBytes, double bytesPerConnection, double stormServerCpu,
                double stormGeneratorCpu, double stormOtherCpu, double stormSeconds, long listenDrops,
                double holdSeconds, long pings, int pingedConnections, int openAfterHold,
                int probeReceivers, long disconnects, long errors, double loadAverage) {
-        static Big failed(String server, int clients, int rep, int attempt, String problem) {
-            return new Big(server, clients, rep, attempt, false, false, problem, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0);
+        static Big failed(String server, int clients, int concurrency, int rep, int attempt, String problem) {
+            return new Big(server, clients, concurrency, rep, attempt, false, false, problem, -1, -1, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 }

@@ -31,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Where the servers' programs are and how they are started. */
-    record Setup(String cpu, Path java, Path modules, Path ngircd, boolean jfr) {
+    record Setup(String cpu, Path java, Path modules, Path ngircd, boolean jfr, List<String> parleyJvmArgs) {
     }
 
     /**
@@ -42,6 +42,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess parley(Setup setup, Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("taskset", "-c", setup.cpu(), setup.java().toString(),
                 "--enable-native-access=javafx.graphics"));
+        cmd.addAll(setup.parleyJvmArgs());
         if (setup.jfr()) {
             cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("parley.jfr")
                     + ",settings=profile,dumponexit=true");

@@ -42,7 +42,8 @@ final class Summary {
                 JsonNode run = saved.get("run");
                 String server = run.get("server").asString();
                 if ("big".equals(saved.get("kind").asString())) {
-                    big.put(server + "/" + run.get("rep").asInt(), run);
+                    big.put(run.get("clients").asInt() + "/" + run.get("concurrency").asInt() + "/" + server + "/"
+                            + run.get("rep").asInt(), run);
                 } else {
                     fanout.put(run.get("clients").asInt() + "/" + run.get("shape").asString() + "/" + server
                             + "/" + run.get("rep").asInt(), run);
@@ -123,18 +124,21 @@ final class Summary {
         }
         Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
         for (JsonNode run : runs.values()) {
-            groups.computeIfAbsent(run.get("server").asString(), k -> new ArrayList<>()).add(run);
+            groups.computeIfAbsent(run.get("clients").asInt() + "/" + run.get("concurrency").asInt() + "/"
+                    + run.get("server").asString(), k -> new ArrayList<>()).add(run);
         }
         md.append("## Join storm, then the room held idle\n\n")
-                .append("| server | N | all in s | all joins seen s | peak RSS MB | idle RSS MB | bytes/conn | pings/conn"
+                .append("| server | N | joining at once | in (median) | all in s | all joins seen s | peak RSS MB | idle RSS MB | bytes/conn | pings/conn"
                         + " in hold | open after hold | probe reached | storm CPU server / gen / other"
                         + " | listen drops | runs ok/disturbed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var e : groups.entrySet()) {
             List<JsonNode> g = e.getValue();
             JsonNode first = g.getFirst();
             int n = first.get("clients").asInt();
-            md.append("| ").append(e.getKey()).append(" | ").append(n)
+            md.append("| ").append(first.get("server").asString()).append(" | ").append(n)
+                    .append(" | ").append(first.get("concurrency").asInt())
+                    .append(" | ").append(median(g, r -> r.get("joined").asDouble(), "%.0f"))
                     .append(" | ").append(range(g, r -> r.get("allInSeconds").asDouble(), "%.2f"))
                     .append(" | ").append(range(g, r -> r.get("settledSeconds").asDouble(), "%.2f"))
                     .append(" | ").append(range(g, r -> r.get("peakRssBytes").asDouble() / 1e6, "%.0f"))
@@ -150,6 +154,33 @@ final class Summary {
                     .append(" | ").append(g.stream().filter(r -> r.get("valid").asBoolean()).count()).append("/")
                     .append(g.stream().filter(r -> r.get("disturbed").asBoolean()).count()).append(" of ")
                     .append(g.size()).append(" |\n");
+        }
+        md.append("\n\"all in\" is -1 when the storm did not finish within its bound; \"in\" then says how many made it. ")
+                .append("bytes/conn = (idle RSS - RSS before connecting) / open connections.\n\n");
+        marginal(md, groups);
+    }
+
+    /** Memory per extra connection between the smallest and the largest room (fixed costs cancel out). */
+    private static void marginal(StringBuilder md, Map<String, List<JsonNode>> groups) {
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (List<JsonNode> g : groups.values()) {
+            JsonNode first = g.getFirst();
+            points.computeIfAbsent(first.get("server").asString() + "/" + first.get("concurrency").asInt(),
+                    k -> new ArrayList<>()).add(new double[] {med(g, r -> r.get("openAfterHold").asDouble()),
+                    med(g, r -> r.get("rssIdleBytes").asDouble())});
+        }
+        for (var e : points.entrySet()) {
+            List<double[]> p = e.getValue();
+            if (p.size() < 2) {
+                continue;
+            }
+            p.sort((x, y) -> Double.compare(x[0], y[0]));
+            double[] lo = p.getFirst();
+            double[] hi = p.getLast();
+            if (hi[0] > lo[0]) {
+                md.append(String.format(Locale.ROOT, "- %s: %,.0f bytes per extra idle connection from %,.0f to %,.0f open%n",
+                        e.getKey().replaceAll("/.*", ""), (hi[1] - lo[1]) / (hi[0] - lo[0]), lo[0], hi[0]));
+            }
         }
         md.append('\n');
     }
