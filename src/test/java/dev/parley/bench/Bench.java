@@ -103,7 +103,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--parley-jvm-arg", description = "Extra JVM option for Parley, for diagnosis only (repeatable).")
     List<String> parleyJvmArgs = new ArrayList<>();
 
-    @Option(names = "--jfr", description = "Record Parley's runs with JDK Flight Recorder (profiling only: not for the table).")
+    @Option(names = "--jfr", description = "Record Parley's measured windows and storms with JDK Flight Recorder"
+            + " (runs/*/window.jfr; for diagnosis, not for the table: jcmd itself takes CPU).")
     boolean jfr;
 
     @Option(names = "--out", description = "Directory for results (default: target/bench/<time>).")
@@ -207,11 +208,12 @@ public final class Bench implements Callable<Integer> {
             }
             save(run);
             log.printf("%-6s N=%-5d %-6s rep %d%s: %,.0f deliveries/s (msgs sent %,d) p50 %.3f p99 %.3f p99.9 %.3f max %.1f ms"
-                            + " | idle RSS %.1f MB (%.0f B/conn) | CPU server %.0f%% gen %.0f%% other %.0f%%%s%n",
+                            + " | idle RSS %.1f MB (%.0f B/conn) | CPU server %.0f%% (sys %.0f%%, %,.0f switches/s)"
+                            + " gen %.0f%% other %.0f%%%s%n",
                     server, n, shape.label(), rep, attempt > 1 ? " (try " + attempt + ")" : "",
                     run.deliveriesPerSecond(), run.sent(), run.p50Ms(), run.p99Ms(), run.p999Ms(), run.maxMs(),
                     run.rssIdleBytes() / 1e6, run.bytesPerConnection(), run.serverCpu() * 100,
-                    run.generatorCpu() * 100, run.otherCpu() * 100,
+                    run.serverSystemCpu() * 100, run.serverSwitchesPerSecond(), run.generatorCpu() * 100, run.otherCpu() * 100,
                     (run.valid() ? "" : " INVALID: " + run.problem()) + (run.disturbed() ? " DISTURBED" : ""));
             if (!run.disturbed() || attempt > retries) {
                 return;
@@ -243,15 +245,24 @@ public final class Bench implements Callable<Integer> {
             long rssIdle = Proc.rss(sp.pid());
             gen.startLoad(shape.mode, senders, window, rate);
             gen.run(seconds(warmup));
+            boolean profile = jfr && "parley".equals(server);
+            if (profile) {
+                sp.flightRecorder(true, null);
+            }
             var before = Proc.Mark.now(sp.pid());
             double load = Proc.loadAverage();
             gen.record(true);
             gen.run(seconds(measure));
             gen.record(false);
             var cpu = before.until(Proc.Mark.now(sp.pid()));
+            Process dump = profile ? sp.flightRecorder(false, dir.resolve("window.jfr").toAbsolutePath()) : null;
             long missing = gen.drain(seconds(10));
             long peak = Proc.peakRss(sp.pid());
             var w = gen.window();
+            if (dump != null) {
+                gen.idle(seconds(3));
+                dump.waitFor(20, TimeUnit.SECONDS);
+            }
             if (missing > 0) {
                 problems.add(missing + " deliveries missing after the drain");
             }
@@ -268,7 +279,7 @@ public final class Bench implements Callable<Integer> {
                     w.deliveriesPerSecond(), w.sent(), rate, ms(h.getValueAtPercentile(50)),
                     ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
                     h.getMean() / 1e6, rssBase, rssIdle, (rssIdle - rssBase) / (double) n, peak, cpu.server(),
-                    cpu.generator(), cpu.other(), cpu.softirq(), cpu.steal(), load, missing, gen.disconnects(),
+                    cpu.serverSystem(), cpu.serverSwitchesPerSecond(), cpu.generator(), cpu.other(), cpu.softirq(), cpu.steal(), load, missing, gen.disconnects(),
                     gen.errors(), w.maxSendLagNanos() / 1e6, w.bytesIn() / w.seconds() / 1e6);
         }
     }
@@ -307,6 +318,10 @@ public final class Bench implements Callable<Integer> {
             List<String> problems = new ArrayList<>();
             long drops = Proc.listenOverflows();
             double load = Proc.loadAverage();
+            boolean profile = jfr && "parley".equals(server);
+            if (profile) {
+                sp.flightRecorder(true, null).waitFor(20, TimeUnit.SECONDS);
+            }
             var before = Proc.Mark.now(sp.pid());
             long begin = System.nanoTime();
             long allIn = gen.connect(big, concurrency, seconds(stormTimeout));
@@ -321,6 +336,9 @@ public final class Bench implements Callable<Integer> {
                 problems.add("join events " + gen.joinedTotal() + " of " + expectedJoins);
             }
             var storm = before.until(Proc.Mark.now(sp.pid()));
+            if (profile) {
+                sp.flightRecorder(false, dir.resolve("storm.jfr").toAbsolutePath()).waitFor(30, TimeUnit.SECONDS);
+            }
             drops = Proc.listenOverflows() - drops;
             long peak = Proc.peakRss(sp.pid());
             long pingsBefore = gen.pings();

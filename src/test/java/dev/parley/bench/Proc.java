@@ -39,13 +39,40 @@ final class Proc {
 
     /** User plus system CPU time of a process (all its threads), in clock ticks. */
     static long cpuTicks(long pid) {
+        long[] t = userSystemTicks(pid);
+        return t[0] + t[1];
+    }
+
+    /** User and system CPU time of a process (all its threads), in clock ticks. */
+    static long[] userSystemTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
         } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** Context switches (voluntary and not) of all threads of a process so far. */
+    static long contextSwitches(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
             return -1;
         }
+        return total;
     }
 
     /** Ticks of the whole machine: [busy in user/nice/system, softirq+irq, steal, total]. */
@@ -98,14 +125,16 @@ final class Proc {
     }
 
     /** CPU use of the server, the generator and everything else over an interval. */
-    record Cpu(double seconds, double server, double generator, double other, double softirq, double steal) {
+    record Cpu(double seconds, double server, double serverSystem, double serverSwitchesPerSecond, double generator,
+               double other, double softirq, double steal) {
     }
 
     /** A point in time to measure CPU use from. */
-    record Mark(long nanos, long server, long generator, long[] machine) {
+    record Mark(long nanos, long server, long serverSystem, long serverSwitches, long generator, long[] machine) {
         static Mark now(long serverPid) {
-            return new Mark(System.nanoTime(), cpuTicks(serverPid), cpuTicks(ProcessHandle.current().pid()),
-                    machineTicks());
+            long[] s = userSystemTicks(serverPid);
+            return new Mark(System.nanoTime(), s[0] + s[1], s[1], contextSwitches(serverPid),
+                    cpuTicks(ProcessHandle.current().pid()), machineTicks());
         }
 
         /** Cores' worth of CPU (1.0 = one core busy) each used from this mark until {@code end}. */
@@ -116,7 +145,8 @@ final class Proc {
             double busy = (end.machine[0] - machine[0]) / HZ / seconds;
             double soft = (end.machine[1] - machine[1]) / HZ / seconds;
             double steal = (end.machine[2] - machine[2]) / HZ / seconds;
-            return new Cpu(seconds, s, g, Math.max(0, busy - s - g), soft, steal);
+            return new Cpu(seconds, s, (end.serverSystem - serverSystem) / HZ / seconds,
+                    (end.serverSwitches - serverSwitches) / seconds, g, Math.max(0, busy - s - g), soft, steal);
         }
     }
 }

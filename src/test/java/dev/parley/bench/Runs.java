@@ -11,12 +11,12 @@ final class Runs {
                   double deliveriesPerSecond, long sent, double targetDeliveriesPerSecond,
                   double p50Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
                   long rssBaseBytes, long rssIdleBytes, double bytesPerConnection, long peakRssBytes,
-                  double serverCpu, double generatorCpu, double otherCpu, double softirqCpu, double stealCpu,
+                  double serverCpu, double serverSystemCpu, double serverSwitchesPerSecond, double generatorCpu, double otherCpu, double softirqCpu, double stealCpu,
                   double loadAverage, long missing, long disconnects, long errors, double maxSendLagMs,
                   double receivedMBps) {
         static Fanout failed(String server, int clients, String shape, int rep, int attempt, String problem) {
             return new Fanout(server, clients, shape, rep, attempt, false, false, problem, 0, 0, 0, 0, 0, 0, 0, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 

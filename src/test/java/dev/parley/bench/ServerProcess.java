@@ -43,10 +43,6 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("taskset", "-c", setup.cpu(), setup.java().toString(),
                 "--enable-native-access=javafx.graphics"));
         cmd.addAll(setup.parleyJvmArgs());
-        if (setup.jfr()) {
-            cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("parley.jfr")
-                    + ",settings=profile,dumponexit=true");
-        }
         cmd.addAll(List.of("-p", setup.modules().toString(), "-m", "dev.parley/dev.parley.Parley", "serve",
                 "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000"));
         return start("parley", cmd, dir, dir.resolve("parley.out"), PARLEY_READY);
@@ -135,6 +131,18 @@ final class ServerProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Starts (or stops and writes) a JDK Flight Recording of a Java server through {@code jcmd},
+     * without waiting: used to profile just the measured window.
+     */
+    Process flightRecorder(boolean start, Path file) throws IOException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> cmd = start
+                ? List.of(jcmd.toString(), String.valueOf(pid()), "JFR.start", "name=bench", "settings=profile")
+                : List.of(jcmd.toString(), String.valueOf(pid()), "JFR.stop", "name=bench", "filename=" + file);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     @Override

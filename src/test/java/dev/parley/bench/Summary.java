@@ -73,27 +73,35 @@ final class Summary {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
         }
         md.append("## Fan-out\n\n")
+                .append("Medians over the valid runs (no connection lost, every message delivered); a row whose runs all")
+                .append(" failed says why.\n\n")
                 .append("| N | shape | server | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms | idle RSS MB | bytes/conn"
                         + " | CPU server | CPU gen | CPU other | runs ok/disturbed |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var e : groups.entrySet()) {
-            List<JsonNode> g = e.getValue();
-            JsonNode first = g.getFirst();
+            List<JsonNode> all = e.getValue();
+            List<JsonNode> g = all.stream().filter(r -> r.get("valid").asBoolean()).toList();
+            JsonNode first = all.getFirst();
             md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
-                    .append(" | ").append(first.get("server").asString())
-                    .append(" | ").append(range(g, r -> r.get("deliveriesPerSecond").asDouble(), "%,.0f"))
-                    .append(" | ").append(range(g, r -> r.get("p50Ms").asDouble(), "%.2f"))
-                    .append(" | ").append(range(g, r -> r.get("p99Ms").asDouble(), "%.2f"))
-                    .append(" | ").append(range(g, r -> r.get("p999Ms").asDouble(), "%.2f"))
-                    .append(" | ").append(median(g, r -> r.get("maxMs").asDouble(), "%.1f"))
-                    .append(" | ").append(median(g, r -> r.get("rssIdleBytes").asDouble() / 1e6, "%.1f"))
-                    .append(" | ").append(median(g, r -> r.get("bytesPerConnection").asDouble(), "%,.0f"))
-                    .append(" | ").append(median(g, r -> r.get("serverCpu").asDouble(), "%.2f"))
-                    .append(" | ").append(median(g, r -> r.get("generatorCpu").asDouble(), "%.2f"))
-                    .append(" | ").append(median(g, r -> r.get("otherCpu").asDouble(), "%.2f"))
-                    .append(" | ").append(g.stream().filter(r -> r.get("valid").asBoolean()).count()).append("/")
-                    .append(g.stream().filter(r -> r.get("disturbed").asBoolean()).count()).append(" of ")
-                    .append(g.size()).append(" |\n");
+                    .append(" | ").append(first.get("server").asString());
+            if (g.isEmpty()) {
+                md.append(" | failed: ").append(first.get("problem").asString().replace('|', '/'))
+                        .append(" | | | | | | | | | ");
+            } else {
+                md.append(" | ").append(range(g, r -> r.get("deliveriesPerSecond").asDouble(), "%,.0f"))
+                        .append(" | ").append(range(g, r -> r.get("p50Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(range(g, r -> r.get("p99Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(range(g, r -> r.get("p999Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("maxMs").asDouble(), "%.1f"))
+                        .append(" | ").append(median(g, r -> r.get("rssIdleBytes").asDouble() / 1e6, "%.1f"))
+                        .append(" | ").append(median(g, r -> r.get("bytesPerConnection").asDouble(), "%,.0f"))
+                        .append(" | ").append(median(g, r -> r.get("serverCpu").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("generatorCpu").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("otherCpu").asDouble(), "%.2f"));
+            }
+            md.append(" | ").append(g.size()).append("/")
+                    .append(all.stream().filter(r -> r.get("disturbed").asBoolean()).count()).append(" of ")
+                    .append(all.size()).append(" |\n");
         }
         md.append("\n### Parley ÷ ngircd (medians)\n\n")
                 .append("| N | shape | deliveries/s ratio | p99 ratio (< 1: Parley faster) |\n|---|---|---|---|\n");
@@ -101,11 +109,14 @@ final class Summary {
             if (!e.getKey().endsWith("/parley")) {
                 continue;
             }
-            List<JsonNode> peer = groups.get(e.getKey().replaceAll("/parley$", "/ngircd"));
-            if (peer == null) {
+            List<JsonNode> peer = valid(groups.get(e.getKey().replaceAll("/parley$", "/ngircd")));
+            List<JsonNode> p = valid(e.getValue());
+            if (peer.isEmpty() || p.isEmpty()) {
+                JsonNode first = e.getValue().getFirst();
+                md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
+                        .append(" | n/a (").append(p.isEmpty() ? "Parley" : "ngircd").append(" failed) | n/a |\n");
                 continue;
             }
-            List<JsonNode> p = e.getValue();
             JsonNode first = p.getFirst();
             md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f×",
@@ -183,6 +194,10 @@ final class Summary {
             }
         }
         md.append('\n');
+    }
+
+    private static List<JsonNode> valid(List<JsonNode> runs) {
+        return runs == null ? List.of() : runs.stream().filter(r -> r.get("valid").asBoolean()).toList();
     }
 
     private static double med(List<JsonNode> runs, ToDoubleFunction<JsonNode> f) {
