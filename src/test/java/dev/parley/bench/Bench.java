@@ -42,8 +42,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "3", description = "Repetitions of every fan-out run.")
     int reps;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of load before measuring.")
+    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of closed-loop load (JIT warm-up) before each shape.")
     double warmup;
+
+    @Option(names = "--settle", defaultValue = "2", description = "Seconds of the shape itself between warm-up and measuring.")
+    double settle;
 
     @Option(names = "--measure", defaultValue = "10", description = "Seconds measured.")
     double measure;
@@ -87,7 +90,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--hold", defaultValue = "50", description = "Seconds the big room is held idle (> Parley's 45 s idle timeout).")
     double hold;
 
-    @Option(names = "--quick", description = "Smoke run: 1 rep, 2 s warm-up, 3 s measured, big room of 2,000 held 20 s.")
+    @Option(names = "--quick", description = "Smoke run: 1 rep, 2 s warm-up, 3 s measured, storms of 1,000 held 20 s.")
     boolean quick;
 
     @Option(names = "--only", description = "fanout or big: run just that part.")
@@ -192,7 +195,8 @@ public final class Bench implements Callable<Integer> {
     String settings() {
         return "K=" + senders + " senders, closed-loop window " + window + " per sender, payload " + payload
                 + " B, light " + (long) lightRate + "/s, heavy " + (long) heavyRate + "/s, warm-up " + warmup
-                + " s, measured " + measure + " s, " + reps + " reps; join storms of " + bigSizes + " (at most "
+                + " s closed loop then " + settle + " s of the shape, measured " + measure + " s, " + reps
+                + " reps; join storms of " + bigSizes + " (at most "
                 + stormConcurrency + " joining at once, bounded at " + stormTimeout + " s, then held idle " + hold
                 + " s, " + bigReps + " reps)";
     }
@@ -243,8 +247,16 @@ public final class Bench implements Callable<Integer> {
             }
             gen.idle(seconds(1));
             long rssIdle = Proc.rss(sp.pid());
-            gen.startLoad(shape.mode, senders, window, rate);
+            // Warm-up: saturation first, so a JIT-compiled server has compiled its hot paths even at
+            // the light rates (a few hundred messages a second would leave it half interpreted), then the
+            // shape itself so queues settle at its own rate before measuring.
+            gen.startLoad(LoadGenerator.Mode.CLOSED, senders, window, 0);
             gen.run(seconds(warmup));
+            if (gen.drain(seconds(10)) > 0) {
+                problems.add("warm-up messages missing");
+            }
+            gen.startLoad(shape.mode, senders, window, rate);
+            gen.run(seconds(settle));
             boolean profile = jfr && "parley".equals(server);
             if (profile) {
                 sp.flightRecorder(true, null);
