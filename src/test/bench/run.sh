@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Parley's benchmark harness: Parley's host against ngircd on this machine (docs/benchmarks.md).
 #
-#   bash src/test/bench/run.sh [options]        build, then run everything (about 40 minutes)
-#   bash src/test/bench/run.sh --quick          a short smoke run (about 5 minutes)
+#   bash src/test/bench/run.sh [options]        build, then run everything (about 75 minutes)
+#   bash src/test/bench/run.sh --quick          a short smoke run (about 6 minutes)
 #   bash src/test/bench/run.sh --help           every option
 #   ./mvnw -Pbench verify -Dbench.args="..."    the same through Maven
 #
