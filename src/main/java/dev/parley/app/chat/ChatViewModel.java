@@ -283,11 +283,7 @@ public final class ChatViewModel {
     }
 
     private static Instant parseTime(String ts, Instant fallback) {
-        try {
-            return ts == null ? fallback : Instant.parse(ts);
-        } catch (java.time.format.DateTimeParseException e) {
-            return fallback;
-        }
+        return HostTimes.parse(ts, fallback);
     }
 
     private String text(String key) {

@@ -23,6 +23,7 @@ import javafx.scene.text.TextFlow;
 import dev.parley.app.fx.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,10 @@ public final class MessageCell extends ListCell<ChatItem> {
     private static final PseudoClass DELIVERED = PseudoClass.getPseudoClass("delivered");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass HOST = PseudoClass.getPseudoClass("host");
+    /** Every look a row may have switched on; each update starts from none. */
+    private static final PseudoClass[] LOOKS = {OUTGOING, INCOMING, SYSTEM, DAY, RUN_FIRST, RUN_LAST, SENDING,
+            DELIVERED, FAILED, HOST};
+    private static final PseudoClass[] PERSONS = Avatars.all();
 
     private final ChatFormats formats;
     private final Consumer<String> browser;
@@ -55,6 +60,7 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final Label sender = new Label();
     private final Label hostBadge = new Label();
     private final TextFlow body = new TextFlow();
+    private final Text plainBody = new Text();
     private final HBox meta = new HBox();
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
@@ -83,6 +89,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         nameLine.getStyleClass().add("name-line");
         nameLine.getChildren().addAll(sender, hostBadge);
         body.getStyleClass().add("bubble-text");
+        plainBody.getStyleClass().add("body-text");
         time.getStyleClass().add("time");
         time.setTooltip(timeTip);
         stateIcon.getStyleClass().add("state-icon");
@@ -123,17 +130,20 @@ public final class MessageCell extends ListCell<ChatItem> {
     @Override
     protected void updateItem(ChatItem item, boolean empty) {
         super.updateItem(item, empty);
-        for (PseudoClass pc : new PseudoClass[] {OUTGOING, INCOMING, SYSTEM, DAY, RUN_FIRST, RUN_LAST, SENDING,
-                DELIVERED, FAILED, HOST}) {
+        for (PseudoClass pc : LOOKS) {
             pseudoClassStateChanged(pc, false);
         }
-        for (PseudoClass pc : Avatars.all()) {
+        for (PseudoClass pc : PERSONS) {
             pseudoClassStateChanged(pc, false);
         }
         setText(null);
         setContextMenu(null);
         if (empty || item == null) {
-            setGraphic(null);
+            // Hide the row rather than remove it: a graphic put back into the scene has all its CSS
+            // worked out anew, and the list empties and refills its measuring cell for every row it sizes.
+            if (getGraphic() != null) {
+                show(getGraphic(), false);
+            }
             setAccessibleText(null);
             return;
         }
@@ -142,17 +152,23 @@ public final class MessageCell extends ListCell<ChatItem> {
             case ChatItem.Info i -> {
                 pseudoClassStateChanged(SYSTEM, true);
                 info.setText(i.text());
-                setGraphic(infoRow);
+                showRow(infoRow);
                 setAccessibleText(i.text());
                 setContextMenu(menu);
             }
             case ChatItem.Day d -> {
                 pseudoClassStateChanged(DAY, true);
                 day.setText(formats.day(d.date()));
-                setGraphic(dayRow);
+                showRow(dayRow);
                 setAccessibleText(day.getText());
             }
         }
+    }
+
+    /** Makes {@code row} the cell's graphic; shown (and managed) first, or the skin would leave it out. */
+    private void showRow(Node row) {
+        show(row, true);
+        setGraphic(row);
     }
 
     private void showMessage(Message m) {
@@ -194,15 +210,24 @@ public final class MessageCell extends ListCell<ChatItem> {
                 case FAILED -> m.failure() == null ? formats.text("chat.delivery.failed") : m.failure();
             });
         }
-        setGraphic(messageRow);
+        showRow(messageRow);
         setContextMenu(menu);
         setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
     }
 
     private void fillBody(String text) {
         var nodes = body.getChildren();
+        List<Links.Part> parts = Links.split(text);
+        if (parts.size() == 1 && parts.getFirst().url() == null) {
+            // Most messages are plain text: reuse one node, since a new one needs its CSS worked out.
+            plainBody.setText(text);
+            if (nodes.size() != 1 || nodes.getFirst() != plainBody) {
+                nodes.setAll(plainBody);
+            }
+            return;
+        }
         nodes.clear();
-        for (Links.Part part : Links.split(text)) {
+        for (Links.Part part : parts) {
             if (part.url() == null) {
                 Text run = new Text(part.text());
                 run.getStyleClass().add("body-text");

@@ -11,6 +11,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -60,7 +62,10 @@ public final class ThemeService {
         mark(scene.getRoot());
     }
 
-    /** Fills {@code menu} with System / Light / Dark choices bound to this service. */
+    /**
+     * Fills {@code menu} with System / Light / Dark choices bound to this service. The service outlives
+     * the views: it holds their items only weakly, so a view it filled a menu for can be collected.
+     */
     public void fillMenu(Menu menu, ResourceBundle bundle) {
         ToggleGroup group = new ToggleGroup();
         for (ThemeChoice c : ThemeChoice.values()) {
@@ -68,7 +73,10 @@ public final class ThemeService {
             item.setToggleGroup(group);
             item.setSelected(choice.get() == c);
             item.setOnAction(e -> choice.set(c));
-            choice.addListener((obs, old, now) -> item.setSelected(now == c));
+            ChangeListener<ThemeChoice> follow = (obs, old, now) -> item.setSelected(now == c);
+            // The item keeps its listener alive; the service's property only points at it weakly.
+            item.getProperties().put(ChangeListener.class, follow);
+            choice.addListener(new WeakChangeListener<>(follow));
             menu.getItems().add(item);
         }
     }
