@@ -97,11 +97,6 @@ public final class ChatClient implements AutoCloseable {
         return id;
     }
 
-    /** Sends again a message that {@link ChatEvent.SendFailed failed}; returns its new id. */
-    public String retry(String text) {
-        return send(text);
-    }
-
     /** Whether this message is still waiting for its echo. */
     public boolean isPending(String id) {
         synchronized (lock) {

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RoomServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    /** Connections the kernel may hold before accept; a join storm of 1,000 at once overflowed 512. */
+    private static final int ACCEPT_BACKLOG = 4_096;
 
     private final ServerConfig config;
     private final FrameCodec codec = new FrameCodec();
@@ -64,7 +66,7 @@ public final class RoomServer implements AutoCloseable {
         InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
                 ? null : InetAddress.getByName(config.bindAddress());
         try {
-            socket.bind(new InetSocketAddress(bind, config.port()), 512);
+            socket.bind(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
         } catch (IOException e) {
             socket.close();
             throw e;

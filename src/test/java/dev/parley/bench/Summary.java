@@ -1,0 +1,223 @@
+package dev.parley.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns {@code results.jsonl} into the tables of {@code docs/benchmarks.md}: per row the median of
+ * the repetitions and their range. Of a run repeated because it was disturbed, only its last try
+ * counts. Can be run alone on an earlier results file: {@code Summary results.jsonl summary.md}.
+ */
+final class Summary {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Summary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Path.of(args[1]), "", null);
+    }
+
+    static void write(Path results, Path target, String machine, Bench bench) throws IOException {
+        Map<String, JsonNode> fanout = new LinkedHashMap<>();
+        Map<String, JsonNode> big = new LinkedHashMap<>();
+        if (Files.exists(results)) {
+            for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode saved = JSON.readTree(line);
+                JsonNode run = saved.get("run");
+                String server = run.get("server").asString();
+                if ("big".equals(saved.get("kind").asString())) {
+                    big.put(run.get("clients").asInt() + "/" + run.get("concurrency").asInt() + "/" + server + "/"
+                            + run.get("rep").asInt(), run);
+                } else {
+                    fanout.put(run.get("clients").asInt() + "/" + run.get("shape").asString() + "/" + server
+                            + "/" + run.get("rep").asInt(), run);
+                }
+            }
+        }
+        var md = new StringBuilder();
+        md.append("# Benchmark summary\n\n```\n").append(machine.strip()).append("\n```\n\n");
+        if (bench != null) {
+            md.append("Settings: ").append(bench.settings()).append(".\n\n");
+        }
+        md.append("Each cell: median of the repetitions [min–max]. CPU in cores (1.00 = one core busy); ")
+                .append("\"other\" is CPU used by every other process during the measured window.\n\n");
+        fanoutTable(md, fanout);
+        bigTable(md, big);
+        Files.writeString(target, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void fanoutTable(StringBuilder md, Map<String, JsonNode> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+        for (JsonNode run : runs.values()) {
+            String key = run.get("clients").asInt() + "/" + run.get("shape").asString() + "/"
+                    + run.get("server").asString();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+        }
+        md.append("## Fan-out\n\n")
+                .append("Medians over the valid runs (no connection lost, every message delivered); a row whose runs all")
+                .append(" failed says why.\n\n")
+                .append("| N | shape | server | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms | idle RSS MB | bytes/conn"
+                        + " | CPU server | CPU gen | CPU other | runs ok/disturbed |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (var e : groups.entrySet()) {
+            List<JsonNode> all = e.getValue();
+            List<JsonNode> g = all.stream().filter(r -> r.get("valid").asBoolean()).toList();
+            JsonNode first = all.getFirst();
+            md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
+                    .append(" | ").append(first.get("server").asString());
+            if (g.isEmpty()) {
+                md.append(" | failed: ").append(first.get("problem").asString().replace('|', '/'))
+                        .append(" | | | | | | | | | ");
+            } else {
+                md.append(" | ").append(range(g, r -> r.get("deliveriesPerSecond").asDouble(), "%,.0f"))
+                        .append(" | ").append(range(g, r -> r.get("p50Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(range(g, r -> r.get("p99Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(range(g, r -> r.get("p999Ms").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("maxMs").asDouble(), "%.1f"))
+                        .append(" | ").append(median(g, r -> r.get("rssIdleBytes").asDouble() / 1e6, "%.1f"))
+                        .append(" | ").append(median(g, r -> r.get("bytesPerConnection").asDouble(), "%,.0f"))
+                        .append(" | ").append(median(g, r -> r.get("serverCpu").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("generatorCpu").asDouble(), "%.2f"))
+                        .append(" | ").append(median(g, r -> r.get("otherCpu").asDouble(), "%.2f"));
+            }
+            md.append(" | ").append(g.size()).append("/")
+                    .append(all.stream().filter(r -> r.get("disturbed").asBoolean()).count()).append(" of ")
+                    .append(all.size()).append(" |\n");
+        }
+        md.append("\n### Parley ÷ ngircd (medians)\n\n")
+                .append("| N | shape | deliveries/s ratio | p99 ratio (< 1: Parley faster) |\n|---|---|---|---|\n");
+        for (var e : groups.entrySet()) {
+            if (!e.getKey().endsWith("/parley")) {
+                continue;
+            }
+            List<JsonNode> peer = valid(groups.get(e.getKey().replaceAll("/parley$", "/ngircd")));
+            List<JsonNode> p = valid(e.getValue());
+            if (peer.isEmpty() || p.isEmpty()) {
+                JsonNode first = e.getValue().getFirst();
+                md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
+                        .append(" | n/a (").append(p.isEmpty() ? "Parley" : "ngircd").append(" failed) | n/a |\n");
+                continue;
+            }
+            JsonNode first = p.getFirst();
+            md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f×",
+                            med(p, r -> r.get("deliveriesPerSecond").asDouble())
+                                    / med(peer, r -> r.get("deliveriesPerSecond").asDouble())))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f×",
+                            med(p, r -> r.get("p99Ms").asDouble()) / med(peer, r -> r.get("p99Ms").asDouble())))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void bigTable(StringBuilder md, Map<String, JsonNode> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+        for (JsonNode run : runs.values()) {
+            groups.computeIfAbsent(run.get("clients").asInt() + "/" + run.get("concurrency").asInt() + "/"
+                    + run.get("server").asString(), k -> new ArrayList<>()).add(run);
+        }
+        md.append("## Join storm, then the room held idle\n\n")
+                .append("| server | N | joining at once | in (median) | all in s | all joins seen s | peak RSS MB | idle RSS MB | bytes/conn | pings/conn"
+                        + " in hold | open after hold | probe reached | storm CPU server / gen / other"
+                        + " | listen drops | runs ok/disturbed |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (var e : groups.entrySet()) {
+            List<JsonNode> g = e.getValue();
+            JsonNode first = g.getFirst();
+            int n = first.get("clients").asInt();
+            md.append("| ").append(first.get("server").asString()).append(" | ").append(n)
+                    .append(" | ").append(first.get("concurrency").asInt())
+                    .append(" | ").append(median(g, r -> r.get("joined").asDouble(), "%.0f"))
+                    .append(" | ").append(range(g, r -> r.get("allInSeconds").asDouble(), "%.2f"))
+                    .append(" | ").append(range(g, r -> r.get("settledSeconds").asDouble(), "%.2f"))
+                    .append(" | ").append(range(g, r -> r.get("peakRssBytes").asDouble() / 1e6, "%.0f"))
+                    .append(" | ").append(range(g, r -> r.get("rssIdleBytes").asDouble() / 1e6, "%.0f"))
+                    .append(" | ").append(range(g, r -> r.get("bytesPerConnection").asDouble(), "%,.0f"))
+                    .append(" | ").append(median(g, r -> r.get("pings").asDouble() / n, "%.1f"))
+                    .append(" | ").append(median(g, r -> r.get("openAfterHold").asDouble(), "%.0f"))
+                    .append(" | ").append(median(g, r -> r.get("probeReceivers").asDouble(), "%.0f"))
+                    .append(" | ").append(median(g, r -> r.get("stormServerCpu").asDouble(), "%.2f")).append(" / ")
+                    .append(median(g, r -> r.get("stormGeneratorCpu").asDouble(), "%.2f")).append(" / ")
+                    .append(median(g, r -> r.get("stormOtherCpu").asDouble(), "%.2f"))
+                    .append(" | ").append(median(g, r -> r.get("listenDrops").asDouble(), "%.0f"))
+                    .append(" | ").append(g.stream().filter(r -> r.get("valid").asBoolean()).count()).append("/")
+                    .append(g.stream().filter(r -> r.get("disturbed").asBoolean()).count()).append(" of ")
+                    .append(g.size()).append(" |\n");
+        }
+        md.append("\n\"all in\" is -1 when the storm did not finish within its bound; \"in\" then says how many made it. ")
+                .append("bytes/conn = (idle RSS - RSS before connecting) / open connections.\n\n");
+        marginal(md, groups);
+    }
+
+    /** Memory per extra connection between the smallest and the largest room (fixed costs cancel out). */
+    private static void marginal(StringBuilder md, Map<String, List<JsonNode>> groups) {
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (List<JsonNode> g : groups.values()) {
+            JsonNode first = g.getFirst();
+            points.computeIfAbsent(first.get("server").asString() + "/" + first.get("concurrency").asInt(),
+                    k -> new ArrayList<>()).add(new double[] {med(g, r -> r.get("openAfterHold").asDouble()),
+                    med(g, r -> r.get("rssIdleBytes").asDouble())});
+        }
+        for (var e : points.entrySet()) {
+            List<double[]> p = e.getValue();
+            if (p.size() < 2) {
+                continue;
+            }
+            p.sort((x, y) -> Double.compare(x[0], y[0]));
+            double[] lo = p.getFirst();
+            double[] hi = p.getLast();
+            if (hi[0] > lo[0]) {
+                md.append(String.format(Locale.ROOT, "- %s: %,.0f bytes per extra idle connection from %,.0f to %,.0f open%n",
+                        e.getKey().replaceAll("/.*", ""), (hi[1] - lo[1]) / (hi[0] - lo[0]), lo[0], hi[0]));
+            }
+        }
+        md.append('\n');
+    }
+
+    private static List<JsonNode> valid(List<JsonNode> runs) {
+        return runs == null ? List.of() : runs.stream().filter(r -> r.get("valid").asBoolean()).toList();
+    }
+
+    private static double med(List<JsonNode> runs, ToDoubleFunction<JsonNode> f) {
+        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String median(List<JsonNode> runs, ToDoubleFunction<JsonNode> f, String format) {
+        return String.format(Locale.ROOT, format, med(runs, f));
+    }
+
+    private static String range(List<JsonNode> runs, ToDoubleFunction<JsonNode> f, String format) {
+        double[] v = runs.stream().mapToDouble(f).toArray();
+        if (v.length == 1) {
+            return String.format(Locale.ROOT, format, v[0]);
+        }
+        return String.format(Locale.ROOT, format + " [" + format + "–" + format + "]", med(runs, f),
+                Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0));
+    }
+}
