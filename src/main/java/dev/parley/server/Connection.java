@@ -3,101 +3,130 @@ package dev.parley.server;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
-import dev.parley.protocol.FrameReader;
 import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Role;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 
 /**
- * One participant's connection: its reader loop (run on its own virtual thread), its outbox, and
- * the state the server's timer looks at. The reader thread is the only one that reads the socket;
- * any thread may close it.
+ * One participant's connection: the frames it sends, its outbox, and the state the server's timer
+ * looks at. Everything here runs on the server's event loop thread ({@link EventLoop}): it is told
+ * when bytes arrive, when the socket can take more, and when a second has passed.
  */
-final class Connection implements Outbox.Listener {
+final class Connection {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    /** What a closing connection still reads from its peer so closing does not reset the connection. */
     private static final int LINGER_BYTES = 1 << 20;
     /** Typing frames relayed a second per connection; clients send one every 3 s, so this only stops floods. */
     private static final int TYPING_RATE = 5;
     private static final int TYPING_BURST = 10;
 
-    private final Socket socket;
+    private final SocketChannel channel;
+    private final EventLoop loop;
     private final Room room;
     private final FrameCodec codec;
     private final ServerConfig config;
     private final Outbox outbox;
+    private final LineSplitter lines = new LineSplitter(Limits.MAX_FRAME);
     private final String remote;
     private final long openedAt;
     private final RateLimiter limiter;
     private final RateLimiter typingLimiter;
+    private SelectionKey key;
+    private IOException writeFailure;
 
-    private volatile long lastHeard;
-    private volatile boolean pinged;
-    private volatile long closingSince;
-    private volatile LeaveReason leaveReason;
-    private volatile boolean joined;
-    private volatile boolean closed;
+    private long lastHeard;
+    private boolean pinged;
+    private long closingSince;
+    private int lingered;
+    private boolean outputShut;
+    private LeaveReason leaveReason;
+    private boolean joined;
+    private boolean closed;
+    /** Queued in the loop's list of connections to write to. */
+    boolean flushQueued;
     private long pingCounter;
 
     private String nick;
-    private String key;
+    private String nickKey;
     private Role role;
 
-    Connection(Socket socket, Room room, FrameCodec codec, ServerConfig config) throws IOException {
-        this.socket = socket;
+    Connection(SocketChannel channel, EventLoop loop, Room room, FrameCodec codec, ServerConfig config)
+            throws IOException {
+        this.channel = channel;
+        this.loop = loop;
         this.room = room;
         this.codec = codec;
         this.config = config;
-        this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimit(), this);
-        this.remote = socket.getRemoteSocketAddress().toString();
+        this.outbox = new Outbox(config.outboxLimit(), () -> loop.wantsFlush(this), this::flushFromOutbox);
+        this.remote = String.valueOf(channel.getRemoteAddress());
         this.openedAt = System.nanoTime();
         this.lastHeard = openedAt;
         this.limiter = new RateLimiter(config.ratePerSecond(), config.rateBurst(), openedAt);
         this.typingLimiter = new RateLimiter(TYPING_RATE, TYPING_BURST, openedAt);
     }
 
-    /** The reader loop; returns when the connection is closed. */
-    void run() {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            var reader = new FrameReader(in, Limits.MAX_FRAME);
-            try {
-                while (closingSince == 0 && reader.next()) {
-                    lastHeard = System.nanoTime();
-                    pinged = false;
-                    if (closingSince != 0) {
-                        break;
-                    }
-                    handleLine(reader);
-                }
-            } catch (ProtocolException e) {
-                // Inside the try-with-resources: a catch clause of its own runs after the socket is closed.
-                fail(e);
-            }
-            if (closingSince == 0) {
-                leaveAs(LeaveReason.ERROR, "connection closed by peer");
-            } else {
-                linger(in);
-            }
+    void registered(SelectionKey selectionKey) {
+        this.key = selectionKey;
+    }
+
+    /**
+     * The socket has bytes (or its end): reads once into the loop's buffer and handles every
+     * complete frame in it. One read per turn keeps one busy sender from starving the others.
+     */
+    void readable(ByteBuffer buffer) {
+        if (closed) {
+            return;
+        }
+        int n;
+        try {
+            buffer.clear();
+            n = channel.read(buffer);
         } catch (IOException e) {
             leaveAs(LeaveReason.ERROR, describe(e));
-        } finally {
-            closed = true;
-            outbox.kill();
-            room.leave(this, leaveReason == null ? LeaveReason.ERROR : leaveReason);
+            close();
+            return;
+        }
+        if (n < 0) {
+            if (closingSince == 0) {
+                leaveAs(LeaveReason.ERROR, "connection closed by peer");
+            }
+            close();
+            return;
+        }
+        if (closingSince != 0) {
+            // After our last frame: take what the peer still sends, so closing does not reset it.
+            lingered += n;
+            if (lingered >= LINGER_BYTES) {
+                close();
+            }
+            return;
+        }
+        try {
+            lines.feed(buffer.array(), buffer.arrayOffset(), n, this::handleLine);
+        } catch (ProtocolException e) {
+            fail(e);
         }
     }
 
-    private void handleLine(FrameReader reader) {
+    /** One complete line; returns whether to go on with the next. */
+    private boolean handleLine(byte[] bytes, int offset, int length) {
+        lastHeard = System.nanoTime();
+        pinged = false;
+        handleFrame(bytes, offset, length);
+        return closingSince == 0 && !closed;
+    }
+
+    private void handleFrame(byte[] bytes, int offset, int length) {
         Frame frame;
         try {
-            frame = codec.decode(reader.buffer(), reader.lineOffset(), reader.lineLength());
+            frame = codec.decode(bytes, offset, length);
         } catch (ProtocolException e) {
             if (!joined) {
                 fail(e.code().closes() ? e : new ProtocolException(ErrorCode.HELLO_REQUIRED,
@@ -175,8 +204,8 @@ final class Connection implements Outbox.Listener {
     }
 
     /** Answers with a closing error, leaves the room, and closes once the error is written. */
-    synchronized void fail(ProtocolException e) {
-        if (closingSince != 0) {
+    void fail(ProtocolException e) {
+        if (closingSince != 0 || closed) {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "{0}: closing with {1} ({2})", who(), e.code().wire(), e.getMessage());
@@ -198,6 +227,9 @@ final class Connection implements Outbox.Listener {
 
     /** Server shutdown: tells the peer and closes once that is written. */
     void shutdown(byte[] bye) {
+        if (closed) {
+            return;
+        }
         leaveAs(LeaveReason.SHUTDOWN, "shutdown");
         outbox.offerUnbounded(bye);
         beginClose();
@@ -206,8 +238,7 @@ final class Connection implements Outbox.Listener {
     /** Closes at once; used for timeouts and when the grace for a closing connection ran out. */
     void abort(LeaveReason reason, String why) {
         leaveAs(reason, why);
-        outbox.kill();
-        closeSocket();
+        close();
     }
 
     /** The room dropped this participant for not keeping up. */
@@ -225,6 +256,11 @@ final class Connection implements Outbox.Listener {
             closingSince = System.nanoTime();
         }
         outbox.finish();
+        if (outbox.isEmpty()) {
+            finished();
+        } else {
+            loop.wantsFlush(this);
+        }
     }
 
     private void leaveAs(LeaveReason reason, String why) {
@@ -234,61 +270,91 @@ final class Connection implements Outbox.Listener {
         }
     }
 
-    @Override
-    public void writeFailed(IOException e) {
-        leaveAs(LeaveReason.ERROR, describe(e));
-        closeSocket();
+    /** Called by the loop once a turn for every connection that got frames, and when the socket has room. */
+    void flush() {
+        if (closed) {
+            return;
+        }
+        if (writeFailure != null || !tryFlush()) {
+            leaveAs(LeaveReason.ERROR, describe(writeFailure));
+            close();
+        }
     }
 
-    @Override
-    public void finished() {
+    /**
+     * The outbox is full: writes what the socket takes now. This runs inside a room event (the
+     * room is walking its members), so a failed write only marks the connection; the loop closes
+     * it on its next flush.
+     */
+    private void flushFromOutbox() {
+        if (!closed && writeFailure == null && !tryFlush()) {
+            outbox.kill();
+            loop.wantsFlush(this);
+        }
+    }
+
+    /** Writes what the socket takes without blocking; {@code false} if writing failed. */
+    private boolean tryFlush() {
+        boolean done;
         try {
-            socket.shutdownOutput();
+            done = outbox.flush(channel, loop.writeBuffer());
         } catch (IOException e) {
-            closeSocket();
+            writeFailure = e;
+            return false;
         }
+        if (done) {
+            if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
+                key.interestOps(SelectionKey.OP_READ);
+            }
+            if (outbox.isFinishing()) {
+                finished();
+            }
+        } else if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+        return true;
     }
 
-    /** After our last frame, reads what the peer still sends so closing does not reset it. */
-    private void linger(InputStream in) throws IOException {
-        long deadline = closingSince + config.closeGrace().toNanos();
-        byte[] sink = new byte[4096];
-        int total = 0;
-        while (total < LINGER_BYTES) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return;
-            }
-            socket.setSoTimeout((int) Math.max(1, left));
-            int n;
-            try {
-                n = in.read(sink);
-            } catch (SocketTimeoutException e) {
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            total += n;
+    /** Everything before the closing frame is written: half-close, then linger for the peer's end. */
+    private void finished() {
+        if (outputShut || closed) {
+            return;
         }
-    }
-
-    private void closeSocket() {
+        outputShut = true;
         try {
-            socket.close();
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    /** Closes the socket and leaves the room (unless already gone); the loop forgets the connection. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        outbox.kill();
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing {0}: {1}", remote, e.getMessage());
         }
+        room.leave(this, leaveReason == null ? LeaveReason.ERROR : leaveReason);
+        loop.closed(this);
     }
 
-    /** Called by the server's timer: hello timeout, heartbeat, idle timeout, close grace. */
+    /** Called by the loop once a tick: hello timeout, heartbeat, idle timeout, close grace. */
     void tick(long now) {
         if (closed) {
             return;
         }
         if (closingSince != 0) {
             if (now - closingSince > config.closeGrace().toNanos()) {
-                closeSocket();
+                close();
             }
             return;
         }
@@ -303,7 +369,6 @@ final class Connection implements Outbox.Listener {
             LOG.log(System.Logger.Level.INFO, "{0}: nothing heard for {1} s; disconnecting", who(),
                     silent / 1_000_000_000L);
             abort(LeaveReason.TIMEOUT, "idle");
-            room.leave(this, LeaveReason.TIMEOUT);
         } else if (silent >= config.pingAfter().toNanos() && !pinged) {
             pinged = true;
             send(new Frame.Ping(++pingCounter));
@@ -316,7 +381,7 @@ final class Connection implements Outbox.Listener {
 
     void admitted(String nick, String key, Role role) {
         this.nick = nick;
-        this.key = key;
+        this.nickKey = key;
         this.role = role;
     }
 
@@ -329,7 +394,7 @@ final class Connection implements Outbox.Listener {
     }
 
     String key() {
-        return key;
+        return nickKey;
     }
 
     Role role() {

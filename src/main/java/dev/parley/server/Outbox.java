@@ -1,168 +1,177 @@
 package dev.parley.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 
 /**
- * One connection's pending output, drained by its own writer.
+ * One connection's pending output.
  *
- * <p>Any thread may {@link #offer} frames; offering never blocks and never touches the socket.
- * A writer (a virtual thread started when the outbox stops being empty, ending when it is empty
- * again) takes everything pending and writes it in one go, outside the lock, so a reader that is
- * slow or gone only ever holds up its own writer. Frames are shared byte arrays and never copied
- * until the writer gathers them.
+ * <p>Frames are shared byte arrays (a broadcast is encoded once for everyone) and are only
+ * referenced here until the event loop writes them: {@link #flush} copies as many as fit into the
+ * loop's one write buffer and hands that to the socket in a single non-blocking write, so a
+ * participant who receives fifty frames between two turns of the loop costs one system call, and
+ * a participant who does not read only fills its own queue. Confined to the event loop's thread.
  */
 final class Outbox {
-    /** What the owning connection hears from its writer. */
-    interface Listener {
-        void writeFailed(IOException e);
-
-        /** Everything offered before {@link #finish()} is written. */
-        void finished();
+    /** Asked to write now, when a frame would otherwise take the queue past its bound. */
+    interface Flusher {
+        void flushNow();
     }
 
-    private final OutputStream out;
     private final long limit;
-    private final Listener listener;
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    /** Bytes of bounded frames not yet written; unbounded ones (the replay) never count. */
+    private final Runnable becameNonEmpty;
+    private final Flusher flusher;
+    /** Created with the first frame; an idle connection holds none. */
+    private ArrayDeque<Pending> queue;
+    /** Bytes of the first queued frame already written. */
+    private int headWritten;
+    /** Bytes of bounded frames not yet written; unbounded ones (the welcome and replay) never count. */
     private long pendingBytes;
-    private boolean draining;
     private boolean finishing;
     private boolean dead;
 
-    Outbox(OutputStream out, long limit, Listener listener) {
-        this.out = out;
+    /**
+     * @param limit          the most bytes of bounded frames that may wait
+     * @param becameNonEmpty called when the first frame is queued into an empty outbox
+     * @param flusher        writes what it can at once (the socket may have room the loop has not used)
+     */
+    Outbox(long limit, Runnable becameNonEmpty, Flusher flusher) {
         this.limit = limit;
-        this.listener = listener;
+        this.becameNonEmpty = becameNonEmpty;
+        this.flusher = flusher;
     }
 
     /**
      * Queues a frame within the bound.
      *
-     * @return {@code false} when the frame would take the pending bytes past the limit: the
-     *     participant is not keeping up. Frames offered after {@link #finish()} are dropped.
+     * @return {@code false} when the frame would take the pending bytes past the limit even after
+     *     writing what the socket takes now: the participant is not reading. Frames offered after
+     *     {@link #finish()} are dropped.
      */
     boolean offer(byte[] frame) {
-        return add(frame, true);
+        if (finishing || dead) {
+            return true;
+        }
+        if (pendingBytes + frame.length > limit) {
+            flusher.flushNow();
+            if (dead) {
+                return true;
+            }
+            if (pendingBytes + frame.length > limit) {
+                return false;
+            }
+        }
+        add(frame, true);
+        return true;
     }
 
     /** Queues a frame whatever the bound and without counting it (the replay after {@code welcome}). */
     void offerUnbounded(byte[] frame) {
-        add(frame, false);
+        if (!finishing && !dead) {
+            add(frame, false);
+        }
     }
 
-    /** Writes what is pending, then tells the listener; later offers are dropped. */
+    /** Later offers are dropped; {@link #isFinished()} once what is queued is written. */
     void finish() {
-        boolean start;
-        synchronized (this) {
-            if (finishing || dead) {
-                return;
-            }
+        if (!dead) {
             finishing = true;
-            start = !draining;
-            draining = true;
-        }
-        if (start) {
-            startWriter();
         }
     }
 
-    /** Drops everything pending; the writer stops at its next turn. */
-    synchronized void kill() {
+    /** Drops everything pending. */
+    void kill() {
         dead = true;
-        queue.clear();
+        queue = null;
         pendingBytes = 0;
+        headWritten = 0;
     }
 
-    synchronized long pendingBytes() {
+    boolean isEmpty() {
+        return queue == null || queue.isEmpty();
+    }
+
+    /** Whether {@link #finish()} was called and everything before it is written. */
+    boolean isFinished() {
+        return finishing && isEmpty();
+    }
+
+    boolean isFinishing() {
+        return finishing;
+    }
+
+    long pendingBytes() {
         return pendingBytes;
     }
 
-    private boolean add(byte[] frame, boolean bounded) {
-        boolean start;
-        synchronized (this) {
-            if (finishing || dead) {
-                return true;
-            }
-            if (bounded && pendingBytes + frame.length > limit) {
+    /**
+     * Writes as much as the socket takes without blocking.
+     *
+     * @param buffer the loop's write buffer, reused for every connection
+     * @return {@code true} when nothing is left; {@code false} when the socket is full
+     */
+    boolean flush(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (!isEmpty()) {
+            buffer.clear();
+            fill(buffer);
+            buffer.flip();
+            int wanted = buffer.remaining();
+            int written = channel.write(buffer);
+            consume(written);
+            if (written < wanted) {
                 return false;
             }
-            queue.add(new Pending(frame, bounded));
-            if (bounded) {
-                pendingBytes += frame.length;
-            }
-            start = !draining;
-            draining = true;
         }
-        if (start) {
-            startWriter();
-        }
+        queue = null;
         return true;
     }
 
-    private void startWriter() {
-        Thread.ofVirtual().name("parley-writer").start(this::drain);
+    private void add(byte[] frame, boolean bounded) {
+        boolean wasEmpty = isEmpty();
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
+        }
+        queue.add(new Pending(frame, bounded));
+        if (bounded) {
+            pendingBytes += frame.length;
+        }
+        if (wasEmpty) {
+            becameNonEmpty.run();
+        }
     }
 
-    private void drain() {
-        while (true) {
-            byte[] chunk;
-            long counted;
-            synchronized (this) {
-                if (dead) {
-                    draining = false;
-                    return;
-                }
-                if (queue.isEmpty()) {
-                    draining = false;
-                    if (finishing) {
-                        dead = true;
-                        break;
-                    }
-                    return;
-                }
-                counted = 0;
-                for (Pending p : queue) {
-                    counted += p.counted() ? p.bytes().length : 0;
-                }
-                chunk = gather();
-            }
-            try {
-                out.write(chunk);
-                out.flush();
-            } catch (IOException e) {
-                kill();
-                synchronized (this) {
-                    draining = false;
-                }
-                listener.writeFailed(e);
+    /** Copies queued bytes, from the unwritten part of the first frame on, until the buffer is full. */
+    private void fill(ByteBuffer buffer) {
+        int skip = headWritten;
+        for (Pending p : queue) {
+            int length = Math.min(p.bytes().length - skip, buffer.remaining());
+            buffer.put(p.bytes(), skip, length);
+            skip = 0;
+            if (!buffer.hasRemaining()) {
                 return;
             }
-            synchronized (this) {
-                pendingBytes -= counted;
-            }
         }
-        listener.finished();
     }
 
-    /** Everything queued as one array, so the writer makes one system call per turn. */
-    private byte[] gather() {
-        if (queue.size() == 1) {
-            return queue.poll().bytes();
+    /** Drops {@code written} bytes from the front of the queue. */
+    private void consume(int written) {
+        int left = written;
+        while (left > 0) {
+            Pending head = queue.peek();
+            int rest = head.bytes().length - headWritten;
+            if (left < rest) {
+                headWritten += left;
+                return;
+            }
+            left -= rest;
+            headWritten = 0;
+            queue.poll();
+            if (head.counted()) {
+                pendingBytes -= head.bytes().length;
+            }
         }
-        int total = 0;
-        for (Pending p : queue) {
-            total += p.bytes().length;
-        }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (Pending p; (p = queue.poll()) != null; ) {
-            System.arraycopy(p.bytes(), 0, all, at, p.bytes().length);
-            at += p.bytes().length;
-        }
-        return all;
     }
 
     /** A queued frame and whether it counts against the bound. */

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ import java.util.Map;
  */
 final class Room {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    private static final byte[] EMPTY_USERS = "\"users\":[]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] USERS_OPEN = "\"users\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] USERS_CLOSE = "],\"history\":".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerConfig config;
     private final FrameCodec codec;
@@ -38,7 +42,12 @@ final class Room {
     private final Map<String, Connection> members = new LinkedHashMap<>();
     private final Map<String, String> sessions = new HashMap<>();
     private final History history;
-    private final Map<String, Frame.Msg> sent;
+    private final Map<SentKey, Frame.Msg> sent;
+    /** Every member's entry of the welcome's {@code users} list, in join order, already encoded. */
+    private byte[] usersJson = new byte[1024];
+    private int usersJsonLength;
+    /** Someone left or was replaced since {@link #usersJson} was built: build it again at the next join. */
+    private boolean usersJsonStale;
     private boolean closed;
 
     Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey) {
@@ -50,7 +59,7 @@ final class Room {
         int dedupCapacity = config.dedupCapacity();
         this.sent = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Frame.Msg> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<SentKey, Frame.Msg> eldest) {
                 return size() > dedupCapacity;
             }
         };
@@ -91,6 +100,11 @@ final class Room {
         Role role = host ? Role.HOST : Role.GUEST;
         c.admitted(nick, key, role);
         members.put(key, c);
+        if (previous != null || usersJsonStale) {
+            rebuildUsersJson();
+        } else {
+            appendUserJson(c);
+        }
         if (previous != null) {
             previous.replaced();
             LOG.log(System.Logger.Level.INFO, "{0} reconnected from {1}, replacing the older connection",
@@ -99,9 +113,9 @@ final class Room {
 
         List<byte[]> replay = replayFor(hello.since());
         boolean gap = hello.since() != null && isGap(hello.since());
-        var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, users(), replay.size(), gap,
+        var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.size(), gap,
                 session, new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME));
-        c.outbox().offerUnbounded(codec.encode(welcome));
+        c.outbox().offerUnbounded(withUsers(codec.encode(welcome)));
         replay.forEach(c.outbox()::offerUnbounded);
         if (previous == null) {
             LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", nick,
@@ -115,7 +129,7 @@ final class Room {
         if (closed || members.get(c.key()) != c) {
             return;
         }
-        String dedupKey = c.key() + '\n' + id;
+        var dedupKey = new SentKey(c.key(), id);
         Frame.Msg original = sent.get(dedupKey);
         if (original != null) {
             if (!c.outbox().offer(codec.encode(original))) {
@@ -149,6 +163,7 @@ final class Room {
             return;
         }
         members.remove(c.key());
+        usersJsonStale = true;
         LOG.log(System.Logger.Level.INFO, "{0} left ({1})", c.nick(),
                 reason.name().toLowerCase(java.util.Locale.ROOT));
         if (!closed) {
@@ -172,6 +187,59 @@ final class Room {
     synchronized List<Connection> close() {
         closed = true;
         return new ArrayList<>(members.values());
+    }
+
+    /**
+     * The welcome with the member list spliced in where its empty {@code "users":[]} is. Encoding
+     * thousands of members for every joiner would make a join storm quadratic in Jackson work;
+     * the list is kept encoded instead and copied. The marker cannot occur earlier: inside a JSON
+     * string every quote is escaped.
+     */
+    private byte[] withUsers(byte[] emptyWelcome) {
+        int at = indexOf(emptyWelcome, EMPTY_USERS, 0) + EMPTY_USERS.length - 1;
+        byte[] full = new byte[emptyWelcome.length + usersJsonLength];
+        System.arraycopy(emptyWelcome, 0, full, 0, at);
+        System.arraycopy(usersJson, 0, full, at, usersJsonLength);
+        System.arraycopy(emptyWelcome, at, full, at + usersJsonLength, emptyWelcome.length - at);
+        return full;
+    }
+
+    private void rebuildUsersJson() {
+        usersJsonLength = 0;
+        usersJsonStale = false;
+        for (Connection m : members.values()) {
+            appendUserJson(m);
+        }
+    }
+
+    /** Appends one member's entry, encoded by Jackson exactly as a welcome of just that member would list it. */
+    private void appendUserJson(Connection m) {
+        byte[] one = codec.encode(new Frame.Welcome(Frame.VERSION, "", "", List.of(new Frame.User(m.nick(), m.role())),
+                0, false, null, null));
+        int from = indexOf(one, USERS_OPEN, 0) + USERS_OPEN.length;
+        int to = indexOf(one, USERS_CLOSE, from);
+        int needed = usersJsonLength + (usersJsonLength > 0 ? 1 : 0) + (to - from);
+        if (needed > usersJson.length) {
+            usersJson = Arrays.copyOf(usersJson, Math.max(needed, usersJson.length * 2));
+        }
+        if (usersJsonLength > 0) {
+            usersJson[usersJsonLength++] = ',';
+        }
+        System.arraycopy(one, from, usersJson, usersJsonLength, to - from);
+        usersJsonLength = needed;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("welcome frame without its users list");
     }
 
     private void broadcast(Frame.RoomEvent event) {
@@ -230,6 +298,10 @@ final class Room {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Who sent a message id; resends are recognised by it. */
+    private record SentKey(String nickKey, String id) {
     }
 
     private static boolean secretEquals(String expected, String given) {

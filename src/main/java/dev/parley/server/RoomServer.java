@@ -1,33 +1,30 @@
 package dev.parley.server;
 
-import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Parley host: listens on a TCP port and runs one room.
  *
- * <p>An accept loop hands every connection to its own virtual thread for reading; a single timer
- * thread handles hello and idle timeouts and heartbeats. {@link #start()} and {@link #close()} may
- * be called from any thread; {@code close} sends {@code bye} with reason {@code shutdown} to
- * everyone and waits briefly for it to be written.
+ * <p>All network work happens on one thread, the {@link EventLoop}: accepting, reading, the room,
+ * writing, heartbeats and timeouts. {@link #start()} and {@link #close()} may be called from any
+ * thread; {@code close} sends {@code bye} with reason {@code shutdown} to everyone and waits
+ * briefly for it to be written.
  */
 public final class RoomServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
@@ -38,11 +35,11 @@ public final class RoomServer implements AutoCloseable {
     private final FrameCodec codec = new FrameCodec();
     private final String hostKey;
     private final Room room;
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private ServerSocket serverSocket;
-    private ScheduledExecutorService timer;
-    private Thread acceptor;
-    private volatile boolean stopping;
+    private ServerSocketChannel serverChannel;
+    private InetSocketAddress address;
+    private EventLoop loop;
+    private Thread loopThread;
+    private boolean stopping;
 
     public RoomServer(ServerConfig config) {
         this(config, Clock.systemUTC());
@@ -58,41 +55,36 @@ public final class RoomServer implements AutoCloseable {
 
     /** Binds the port and starts accepting; returns once connections can be made. */
     public synchronized RoomServer start() throws IOException {
-        if (serverSocket != null) {
+        if (serverChannel != null) {
             throw new IllegalStateException("already started");
         }
-        var socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
-                ? null : InetAddress.getByName(config.bindAddress());
+        var channel = ServerSocketChannel.open();
         try {
-            socket.bind(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
+                    ? null : InetAddress.getByName(config.bindAddress());
+            channel.bind(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
+            loop = new EventLoop(channel, room, codec, config);
         } catch (IOException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
-        serverSocket = socket;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parley-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        long tick = config.tick().toMillis();
-        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-        acceptor = Thread.ofVirtual().name("parley-accept").start(this::acceptLoop);
+        serverChannel = channel;
+        address = (InetSocketAddress) channel.getLocalAddress();
+        loopThread = Thread.ofPlatform().name("parley-server").daemon(true).start(loop);
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" listening on {1}:{2,number,#}", config.roomName(),
-                address().getAddress().getHostAddress(), port());
+                address.getAddress().getHostAddress(), port());
         return this;
     }
 
     /** The port actually bound (useful when the config asked for port 0). */
     public int port() {
-        return serverSocket.getLocalPort();
+        return address.getPort();
     }
 
     /** Where the server listens, as {@code address:port}. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        return address;
     }
 
     public ServerConfig config() {
@@ -114,61 +106,7 @@ public final class RoomServer implements AutoCloseable {
 
     /** Open connections, including ones that have not said hello yet. */
     public int connectionCount() {
-        return connections.size();
-    }
-
-    private void acceptLoop() {
-        while (!stopping) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    LOG.log(System.Logger.Level.ERROR, "accepting connections failed: {0}", e.getMessage());
-                }
-                return;
-            }
-            try {
-                socket.setTcpNoDelay(true);
-                socket.setKeepAlive(true);
-                var connection = new Connection(socket, room, codec, config);
-                if (connections.size() >= config.maxClients() || stopping) {
-                    LOG.log(System.Logger.Level.WARNING, "refusing {0}: server full ({1} connections)",
-                            connection.remote(), connections.size());
-                    Thread.ofVirtual().name("parley-refuse").start(() -> refuse(connection));
-                    continue;
-                }
-                connections.add(connection);
-                LOG.log(System.Logger.Level.DEBUG, "connection from {0}", connection.remote());
-                Thread.ofVirtual().name("parley-conn").start(() -> {
-                    try {
-                        connection.run();
-                    } finally {
-                        connections.remove(connection);
-                    }
-                });
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.INFO, "could not set up a connection: {0}", e.getMessage());
-                closeQuietly(socket);
-            }
-        }
-    }
-
-    private void refuse(Connection connection) {
-        connection.fail(new dev.parley.protocol.ProtocolException(ErrorCode.SERVER_FULL,
-                "This chat is full; try again later."));
-        connection.run();
-    }
-
-    private void tick() {
-        try {
-            long now = System.nanoTime();
-            for (Connection c : connections) {
-                c.tick(now);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "timer failed", e);
-        }
+        return loop == null ? 0 : loop.connectionCount();
     }
 
     /**
@@ -178,40 +116,37 @@ public final class RoomServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (stopping || serverSocket == null) {
+            if (stopping || serverChannel == null) {
                 return;
             }
             stopping = true;
         }
-        closeQuietly(serverSocket);
-        room.close();
-        byte[] bye = codec.encode(new Frame.Bye(Frame.Bye.SHUTDOWN));
-        for (Connection c : connections) {
-            c.shutdown(bye);
-        }
-        long deadline = System.nanoTime() + config.closeGrace().toNanos();
-        try {
-            acceptor.join(Duration.ofSeconds(1));
-            while (!connections.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+        var drained = new CompletableFuture<Void>();
+        loop.execute(() -> {
+            loop.stopAccepting();
+            room.close();
+            byte[] bye = codec.encode(new Frame.Bye(Frame.Bye.SHUTDOWN));
+            for (var c : loop.connections()) {
+                c.shutdown(bye);
             }
+            loop.whenEmpty(() -> drained.complete(null));
+        });
+        try {
+            drained.get(config.closeGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.INFO, "{0} connections still closing after {1} ms; cutting them off",
+                    loop.connectionCount(), config.closeGrace().toMillis());
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the room failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Connection c : connections) {
-            c.abort(dev.parley.protocol.LeaveReason.SHUTDOWN, "shutdown");
-        }
-        timer.shutdownNow();
-        LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
+        loop.stop();
         try {
-            closeable.close();
-        } catch (Exception e) {
-            if (!(e instanceof SocketException)) {
-                LOG.log(System.Logger.Level.DEBUG, "close: {0}", e.getMessage());
-            }
+            loopThread.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
     }
 }

@@ -1,0 +1,275 @@
+package dev.parley.server;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.ProtocolException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The server's one I/O thread: accepts, reads, runs the room, writes, and keeps time.
+ *
+ * <p>Each turn reads once from every socket that has bytes, handles the frames in them (the
+ * room queues each event's shared bytes into the outboxes of everyone in it), then writes to
+ * every connection that got something, one write each. Frames that arrive together therefore
+ * leave together: under load a participant receives many frames per system call, and when the
+ * machine is busy the loop simply comes round less often, as a good event loop does, instead of
+ * piling up work. A socket that cannot take more is watched for room; only a participant whose
+ * own socket stays full past the outbox bound is dropped as slow. Nothing here blocks.
+ */
+final class EventLoop implements Runnable {
+    private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    /** Outboxes that got frames since the last writes, after which the loop writes even in the middle of a turn. */
+    private static final int FLUSH_AFTER_FRAMES = 1 << 18;
+
+    private final Selector selector;
+    private final ServerSocketChannel server;
+    private final Room room;
+    private final FrameCodec codec;
+    private final ServerConfig config;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> refused = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(256 * 1024);
+    private List<Connection> toFlush = new ArrayList<>();
+    private List<Connection> flushing = new ArrayList<>();
+    private int queuedSinceFlush;
+    private Runnable whenEmpty;
+    private volatile boolean accepting = true;
+    private volatile boolean running = true;
+
+    EventLoop(ServerSocketChannel server, Room room, FrameCodec codec, ServerConfig config) throws IOException {
+        this.selector = Selector.open();
+        this.server = server;
+        this.room = room;
+        this.codec = codec;
+        this.config = config;
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+    }
+
+    @Override
+    public void run() {
+        long tickNanos = config.tick().toNanos();
+        long nextTick = System.nanoTime() + tickNanos;
+        try {
+            while (running) {
+                long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
+                selector.select(wait);
+                runTasks();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    handle(key);
+                    if (queuedSinceFlush >= FLUSH_AFTER_FRAMES) {
+                        flushAll();
+                    }
+                }
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    nextTick = now + tickNanos;
+                    tick(now);
+                }
+                flushAll();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                LOG.log(System.Logger.Level.ERROR, "the server's event loop failed: {0}", e.toString());
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "the server's event loop failed", e);
+            throw e;
+        } finally {
+            for (Connection c : connections) {
+                c.abort(dev.parley.protocol.LeaveReason.SHUTDOWN, "server stopped");
+            }
+            for (Connection c : refused) {
+                c.close();
+            }
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the selector: {0}", e.getMessage());
+            }
+        }
+    }
+
+    /** Runs {@code task} on the loop's thread, soon. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Stops accepting; connections already open go on. Runs on the loop. */
+    void stopAccepting() {
+        accepting = false;
+        SelectionKey key = server.keyFor(selector);
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the listening socket: {0}", e.getMessage());
+        }
+    }
+
+    /** Ends the loop after its current turn; whoever is still connected is cut off. */
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    /** Open connections, not counting refused ones that are only being told so. */
+    int connectionCount() {
+        return connections.size();
+    }
+
+    Set<Connection> connections() {
+        return connections;
+    }
+
+    /** The connection got frames in an empty outbox: write to it at the end of this turn. */
+    void wantsFlush(Connection c) {
+        queuedSinceFlush++;
+        if (!c.flushQueued) {
+            c.flushQueued = true;
+            toFlush.add(c);
+        }
+    }
+
+    ByteBuffer writeBuffer() {
+        return writeBuffer;
+    }
+
+    /** A connection closed: forget it. */
+    void closed(Connection c) {
+        connections.remove(c);
+        refused.remove(c);
+        if (whenEmpty != null && connections.isEmpty()) {
+            Runnable then = whenEmpty;
+            whenEmpty = null;
+            then.run();
+        }
+    }
+
+    /** Runs {@code then} on the loop once no connection is left (at once if none is). */
+    void whenEmpty(Runnable then) {
+        if (connections.isEmpty()) {
+            then.run();
+        } else {
+            whenEmpty = then;
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        try {
+            if (key.isAcceptable()) {
+                accept();
+                return;
+            }
+            Connection c = (Connection) key.attachment();
+            if (key.isWritable()) {
+                c.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                c.readable(readBuffer);
+            }
+        } catch (CancelledKeyException e) {
+            // Closed while its events were pending; nothing to do.
+        }
+    }
+
+    /** Takes every pending connection the kernel holds. */
+    private void accept() throws CancelledKeyException {
+        while (accepting) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "accepting connections failed: {0}", e.getMessage());
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            Connection c;
+            try {
+                channel.configureBlocking(false);
+                channel.socket().setTcpNoDelay(true);
+                channel.socket().setKeepAlive(true);
+                c = new Connection(channel, this, room, codec, config);
+                c.registered(channel.register(selector, SelectionKey.OP_READ, c));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.INFO, "could not set up a connection: {0}", e.getMessage());
+                closeQuietly(channel);
+                continue;
+            }
+            if (connections.size() >= config.maxClients()) {
+                LOG.log(System.Logger.Level.WARNING, "refusing {0}: server full ({1} connections)",
+                        c.remote(), connections.size());
+                refused.add(c);
+                c.fail(new ProtocolException(ErrorCode.SERVER_FULL, "This chat is full; try again later."));
+                continue;
+            }
+            connections.add(c);
+            LOG.log(System.Logger.Level.DEBUG, "connection from {0}", c.remote());
+        }
+    }
+
+    private void tick(long now) {
+        for (Connection c : connections) {
+            c.tick(now);
+        }
+        for (Connection c : refused) {
+            c.tick(now);
+        }
+    }
+
+    private void flushAll() {
+        queuedSinceFlush = 0;
+        while (!toFlush.isEmpty()) {
+            List<Connection> batch = toFlush;
+            toFlush = flushing;
+            flushing = batch;
+            for (Connection c : batch) {
+                c.flushQueued = false;
+                c.flush();
+            }
+            batch.clear();
+        }
+    }
+
+    private void runTasks() {
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a server task failed", e);
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close: {0}", e.getMessage());
+        }
+    }
+}
