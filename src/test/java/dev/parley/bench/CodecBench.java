@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.parley.bench.CodecBench
  * </pre>
  * ({@code target/cp.txt} from {@code ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt}.)
- * Optional argument: operations per round (default 1,000,000).
+ * Optional arguments: operations per round (default 1,000,000), then a word that picks the
+ * cases whose name holds it (such as {@code decode} or {@code encode}).
  */
 public final class CodecBench {
     /**
@@ -42,6 +43,9 @@ public final class CodecBench {
         }
     }
 
+    /** Only the cases whose name contains this (second argument); all by default. */
+    private static String only = "";
+
     /** Defeats dead-code elimination. */
     private static long sink;
 
@@ -50,6 +54,7 @@ public final class CodecBench {
 
     public static void main(String[] args) throws Exception {
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        only = args.length > 1 ? args[1] : "";
         FrameCodec codec = new FrameCodec();
 
         byte[] send = ("{\"type\":\"send\",\"id\":\"m-123\",\"text\":\"" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do!"
@@ -92,6 +97,9 @@ public final class CodecBench {
     }
 
     private static void run(String name, int ops, Op op) {
+        if (!name.contains(only)) {
+            return;
+        }
         for (int warm = 0; warm < 5; warm++) {
             round(ops, op);
         }
