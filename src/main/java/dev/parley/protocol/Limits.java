@@ -19,7 +19,6 @@ public final class Limits {
 
     /** Letters (with their combining marks, as many scripts need), digits, space, {@code _ - .}. */
     private static final Pattern NICK = Pattern.compile("[\\p{L}\\p{M}\\p{Nd} _.\\-]+");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1," + MAX_ID + "}");
 
     private Limits() {
     }
@@ -54,8 +53,18 @@ public final class Limits {
         return nick.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether {@code id} is 1 to {@value #MAX_ID} characters, each {@code A-Z a-z 0-9 _ -}. */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A sentence saying what is wrong with a message text, or {@code null} if it may be sent. */
