@@ -19,7 +19,7 @@ import java.nio.channels.SocketChannel;
  * looks at. Everything here runs on the server's event loop thread ({@link EventLoop}): it is told
  * when bytes arrive, when the socket can take more, and when a second has passed.
  */
-final class Connection {
+final class Connection implements Outbox.Owner {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
     /** What a closing connection still reads from its peer so closing does not reset the connection. */
     private static final int LINGER_BYTES = 1 << 20;
@@ -49,8 +49,10 @@ final class Connection {
     private LeaveReason leaveReason;
     private boolean joined;
     private boolean closed;
-    /** Queued in the loop's list of connections to write to. */
+    /** Queued in the loop's list of connections to write to this turn. */
     boolean flushQueued;
+    /** Queued in the loop's list of connections to write to within a few milliseconds. */
+    boolean soonQueued;
     private long pingCounter;
 
     private String nick;
@@ -64,7 +66,7 @@ final class Connection {
         this.room = room;
         this.codec = codec;
         this.config = config;
-        this.outbox = new Outbox(config.outboxLimit(), () -> loop.wantsFlush(this), this::flushFromOutbox);
+        this.outbox = new Outbox(config.outboxLimit(), this);
         this.remote = String.valueOf(channel.getRemoteAddress());
         this.openedAt = System.nanoTime();
         this.lastHeard = openedAt;
@@ -281,12 +283,22 @@ final class Connection {
         }
     }
 
+    @Override
+    public void queued(boolean urgent) {
+        if (urgent) {
+            loop.wantsFlush(this);
+        } else {
+            loop.wantsFlushSoon(this);
+        }
+    }
+
     /**
      * The outbox is full: writes what the socket takes now. This runs inside a room event (the
      * room is walking its members), so a failed write only marks the connection; the loop closes
      * it on its next flush.
      */
-    private void flushFromOutbox() {
+    @Override
+    public void flushNow() {
         if (!closed && writeFailure == null && !tryFlush()) {
             outbox.kill();
             loop.wantsFlush(this);

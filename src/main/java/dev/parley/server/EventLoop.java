@@ -32,8 +32,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class EventLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
-    /** Outboxes that got frames since the last writes, after which the loop writes even in the middle of a turn. */
+    /** Frames queued since the last writes after which the loop writes even in the middle of a turn (bounds memory). */
     private static final int FLUSH_AFTER_FRAMES = 1 << 18;
+    /**
+     * How long presence and typing frames wait at least to be written together. In a big room the
+     * wait grows to twice what writing them took last time, so that a join storm spends at most a
+     * third of the loop on {@code joined} frames and the rest on letting people in.
+     */
+    private static final long SOON_NANOS = 20_000_000;
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -47,6 +53,9 @@ final class EventLoop implements Runnable {
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(256 * 1024);
     private List<Connection> toFlush = new ArrayList<>();
     private List<Connection> flushing = new ArrayList<>();
+    private List<Connection> soon = new ArrayList<>();
+    private long soonDeadline;
+    private long soonWait = SOON_NANOS;
     private int queuedSinceFlush;
     private Runnable whenEmpty;
     private volatile boolean accepting = true;
@@ -68,7 +77,8 @@ final class EventLoop implements Runnable {
         long nextTick = System.nanoTime() + tickNanos;
         try {
             while (running) {
-                long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
+                long until = soon.isEmpty() ? nextTick : Math.min(nextTick, soonDeadline);
+                long wait = Math.max(1, (until - System.nanoTime() + 999_999) / 1_000_000);
                 selector.select(wait);
                 runTasks();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
@@ -78,6 +88,7 @@ final class EventLoop implements Runnable {
                     handle(key);
                     if (queuedSinceFlush >= FLUSH_AFTER_FRAMES) {
                         flushAll();
+                        flushSoon();
                     }
                 }
                 long now = System.nanoTime();
@@ -86,6 +97,13 @@ final class EventLoop implements Runnable {
                     tick(now);
                 }
                 flushAll();
+                if (!soon.isEmpty()) {
+                    if (soonDeadline == 0) {
+                        soonDeadline = now + soonWait;
+                    } else if (now - soonDeadline >= 0) {
+                        flushSoon();
+                    }
+                }
             }
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
@@ -144,12 +162,21 @@ final class EventLoop implements Runnable {
         return connections;
     }
 
-    /** The connection got frames in an empty outbox: write to it at the end of this turn. */
+    /** The connection got a frame someone waits for: write to it at the end of this turn. */
     void wantsFlush(Connection c) {
         queuedSinceFlush++;
         if (!c.flushQueued) {
             c.flushQueued = true;
             toFlush.add(c);
+        }
+    }
+
+    /** The connection got a frame that may wait a little: write to it within a few milliseconds. */
+    void wantsFlushSoon(Connection c) {
+        queuedSinceFlush++;
+        if (!c.soonQueued) {
+            c.soonQueued = true;
+            soon.add(c);
         }
     }
 
@@ -253,6 +280,19 @@ final class EventLoop implements Runnable {
             }
             batch.clear();
         }
+    }
+
+    private void flushSoon() {
+        long started = System.nanoTime();
+        soonDeadline = 0;
+        List<Connection> batch = soon;
+        soon = new ArrayList<>(Math.max(16, batch.size()));
+        for (Connection c : batch) {
+            c.soonQueued = false;
+            c.flush();
+        }
+        flushAll();
+        soonWait = Math.max(SOON_NANOS, 2 * (System.nanoTime() - started));
     }
 
     private void runTasks() {

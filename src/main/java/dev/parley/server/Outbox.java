@@ -15,14 +15,17 @@ import java.util.ArrayDeque;
  * a participant who does not read only fills its own queue. Confined to the event loop's thread.
  */
 final class Outbox {
-    /** Asked to write now, when a frame would otherwise take the queue past its bound. */
-    interface Flusher {
+    /** The connection that owns the outbox. */
+    interface Owner {
+        /** A frame was queued; {@code urgent} ones are written this turn, others within a few milliseconds. */
+        void queued(boolean urgent);
+
+        /** Write now: a frame would otherwise take the queue past its bound. */
         void flushNow();
     }
 
     private final long limit;
-    private final Runnable becameNonEmpty;
-    private final Flusher flusher;
+    private final Owner owner;
     /** Created with the first frame; an idle connection holds none. */
     private ArrayDeque<Pending> queue;
     /** Bytes of the first queued frame already written. */
@@ -32,15 +35,10 @@ final class Outbox {
     private boolean finishing;
     private boolean dead;
 
-    /**
-     * @param limit          the most bytes of bounded frames that may wait
-     * @param becameNonEmpty called when the first frame is queued into an empty outbox
-     * @param flusher        writes what it can at once (the socket may have room the loop has not used)
-     */
-    Outbox(long limit, Runnable becameNonEmpty, Flusher flusher) {
+    /** @param limit the most bytes of bounded frames that may wait */
+    Outbox(long limit, Owner owner) {
         this.limit = limit;
-        this.becameNonEmpty = becameNonEmpty;
-        this.flusher = flusher;
+        this.owner = owner;
     }
 
     /**
@@ -51,11 +49,24 @@ final class Outbox {
      *     {@link #finish()} are dropped.
      */
     boolean offer(byte[] frame) {
+        return offer(frame, true);
+    }
+
+    /**
+     * Like {@link #offer(byte[])} for a frame nobody waits for (presence, typing): it may wait a
+     * few milliseconds, so that a join storm's thousands of {@code joined} frames leave a few
+     * writes at a time instead of one write each. A later urgent frame takes it along.
+     */
+    boolean offerSoon(byte[] frame) {
+        return offer(frame, false);
+    }
+
+    private boolean offer(byte[] frame, boolean urgent) {
         if (finishing || dead) {
             return true;
         }
         if (pendingBytes + frame.length > limit) {
-            flusher.flushNow();
+            owner.flushNow();
             if (dead) {
                 return true;
             }
@@ -63,14 +74,22 @@ final class Outbox {
                 return false;
             }
         }
-        add(frame, true);
+        add(frame, frame.length, true, urgent);
         return true;
     }
 
     /** Queues a frame whatever the bound and without counting it (the replay after {@code welcome}). */
     void offerUnbounded(byte[] frame) {
-        if (!finishing && !dead) {
-            add(frame, false);
+        offerUnbounded(frame, frame.length);
+    }
+
+    /**
+     * Queues the first {@code length} bytes of {@code bytes} like {@link #offerUnbounded(byte[])};
+     * the caller promises never to change them (they may be part of an array that only grows).
+     */
+    void offerUnbounded(byte[] bytes, int length) {
+        if (!finishing && !dead && length > 0) {
+            add(bytes, length, false, true);
         }
     }
 
@@ -128,25 +147,22 @@ final class Outbox {
         return true;
     }
 
-    private void add(byte[] frame, boolean bounded) {
-        boolean wasEmpty = isEmpty();
+    private void add(byte[] bytes, int length, boolean bounded, boolean urgent) {
         if (queue == null) {
             queue = new ArrayDeque<>(4);
         }
-        queue.add(new Pending(frame, bounded));
+        queue.add(new Pending(bytes, length, bounded));
         if (bounded) {
-            pendingBytes += frame.length;
+            pendingBytes += length;
         }
-        if (wasEmpty) {
-            becameNonEmpty.run();
-        }
+        owner.queued(urgent);
     }
 
     /** Copies queued bytes, from the unwritten part of the first frame on, until the buffer is full. */
     private void fill(ByteBuffer buffer) {
         int skip = headWritten;
         for (Pending p : queue) {
-            int length = Math.min(p.bytes().length - skip, buffer.remaining());
+            int length = Math.min(p.length() - skip, buffer.remaining());
             buffer.put(p.bytes(), skip, length);
             skip = 0;
             if (!buffer.hasRemaining()) {
@@ -160,7 +176,7 @@ final class Outbox {
         int left = written;
         while (left > 0) {
             Pending head = queue.peek();
-            int rest = head.bytes().length - headWritten;
+            int rest = head.length() - headWritten;
             if (left < rest) {
                 headWritten += left;
                 return;
@@ -169,12 +185,12 @@ final class Outbox {
             headWritten = 0;
             queue.poll();
             if (head.counted()) {
-                pendingBytes -= head.bytes().length;
+                pendingBytes -= head.length();
             }
         }
     }
 
-    /** A queued frame and whether it counts against the bound. */
-    private record Pending(byte[] bytes, boolean counted) {
+    /** A queued frame (the first {@code length} bytes of the array) and whether it counts against the bound. */
+    private record Pending(byte[] bytes, int length, boolean counted) {
     }
 }

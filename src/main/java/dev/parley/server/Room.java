@@ -43,7 +43,11 @@ final class Room {
     private final Map<String, String> sessions = new HashMap<>();
     private final History history;
     private final Map<SentKey, Frame.Msg> sent;
-    /** Every member's entry of the welcome's {@code users} list, in join order, already encoded. */
+    /**
+     * Every member's entry of the welcome's {@code users} list, in join order, already encoded.
+     * Bytes below {@link #usersJsonLength} are never changed once written (queued welcomes share
+     * them); growing copies into a new array, and a rebuild starts a new one.
+     */
     private byte[] usersJson = new byte[1024];
     private int usersJsonLength;
     /** Someone left or was replaced since {@link #usersJson} was built: build it again at the next join. */
@@ -115,7 +119,7 @@ final class Room {
         boolean gap = hello.since() != null && isGap(hello.since());
         var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.size(), gap,
                 session, new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME));
-        c.outbox().offerUnbounded(withUsers(codec.encode(welcome)));
+        queueWelcome(c.outbox(), codec.encode(welcome));
         replay.forEach(c.outbox()::offerUnbounded);
         if (previous == null) {
             LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", nick,
@@ -150,7 +154,7 @@ final class Room {
         byte[] frame = codec.encode(new Frame.Typing(c.nick(), active));
         List<Connection> slow = new ArrayList<>();
         for (Connection other : members.values()) {
-            if (other != c && !other.outbox().offer(frame)) {
+            if (other != c && !other.outbox().offerSoon(frame)) {
                 slow.add(other);
             }
         }
@@ -190,21 +194,22 @@ final class Room {
     }
 
     /**
-     * The welcome with the member list spliced in where its empty {@code "users":[]} is. Encoding
-     * thousands of members for every joiner would make a join storm quadratic in Jackson work;
-     * the list is kept encoded instead and copied. The marker cannot occur earlier: inside a JSON
-     * string every quote is escaped.
+     * Queues the welcome with the member list where its empty {@code "users":[]} is. Encoding
+     * thousands of members for every joiner would make a join storm quadratic in Jackson work, and
+     * copying them quadratic in memory: the list is kept encoded in an array that only grows, and
+     * the joiner's outbox gets the welcome's head, the list's current bytes and its tail. The
+     * marker cannot occur earlier: inside a JSON string every quote is escaped.
      */
-    private byte[] withUsers(byte[] emptyWelcome) {
+    private void queueWelcome(Outbox outbox, byte[] emptyWelcome) {
         int at = indexOf(emptyWelcome, EMPTY_USERS, 0) + EMPTY_USERS.length - 1;
-        byte[] full = new byte[emptyWelcome.length + usersJsonLength];
-        System.arraycopy(emptyWelcome, 0, full, 0, at);
-        System.arraycopy(usersJson, 0, full, at, usersJsonLength);
-        System.arraycopy(emptyWelcome, at, full, at + usersJsonLength, emptyWelcome.length - at);
-        return full;
+        outbox.offerUnbounded(Arrays.copyOfRange(emptyWelcome, 0, at));
+        outbox.offerUnbounded(usersJson, usersJsonLength);
+        outbox.offerUnbounded(Arrays.copyOfRange(emptyWelcome, at, emptyWelcome.length));
     }
 
+    /** Starts a new array: queued welcomes may still hold the old one. */
     private void rebuildUsersJson() {
+        usersJson = new byte[Math.max(1024, usersJsonLength)];
         usersJsonLength = 0;
         usersJsonStale = false;
         for (Connection m : members.values()) {
@@ -242,12 +247,14 @@ final class Room {
         throw new IllegalStateException("welcome frame without its users list");
     }
 
+    /** Hands the event to everyone; a message is written this turn, presence may wait a few milliseconds. */
     private void broadcast(Frame.RoomEvent event) {
         byte[] frame = codec.encode(event);
         history.append(frame);
+        boolean urgent = event instanceof Frame.Msg;
         List<Connection> slow = null;
         for (Connection m : members.values()) {
-            if (!m.outbox().offer(frame)) {
+            if (!(urgent ? m.outbox().offer(frame) : m.outbox().offerSoon(frame))) {
                 if (slow == null) {
                     slow = new ArrayList<>();
                 }
