@@ -5,6 +5,7 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ProtocolException;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
@@ -238,8 +239,8 @@ final class EventLoop implements Runnable {
             Connection c;
             try {
                 channel.configureBlocking(false);
-                channel.socket().setTcpNoDelay(true);
-                channel.socket().setKeepAlive(true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
                 c = new Connection(channel, this, room, codec, config);
                 c.registered(channel.register(selector, SelectionKey.OP_READ, c));
             } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.parley.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 
 /**
  * One connection's pending output.
@@ -24,10 +23,20 @@ final class Outbox {
         void flushNow();
     }
 
+    private static final int INITIAL_SLOTS = 8;
+    private static final int MAX_KEPT_SLOTS = 64;
+
     private final long limit;
     private final Owner owner;
-    /** Created with the first frame; an idle connection holds none. */
-    private ArrayDeque<Pending> queue;
+    /**
+     * The queue: a ring of frames and their lengths (negative for frames that do not count
+     * against the bound), so queuing a frame allocates nothing. Created with the first frame,
+     * kept while it is small, dropped when a big one empties; an idle connection holds 8 slots.
+     */
+    private byte[][] frames;
+    private int[] lengths;
+    private int head;
+    private int size;
     /** Bytes of the first queued frame already written. */
     private int headWritten;
     /** Bytes of bounded frames not yet written; unbounded ones (the welcome and replay) never count. */
@@ -103,13 +112,16 @@ final class Outbox {
     /** Drops everything pending. */
     void kill() {
         dead = true;
-        queue = null;
+        frames = null;
+        lengths = null;
+        head = 0;
+        size = 0;
         pendingBytes = 0;
         headWritten = 0;
     }
 
     boolean isEmpty() {
-        return queue == null || queue.isEmpty();
+        return size == 0;
     }
 
     /** Whether {@link #finish()} was called and everything before it is written. */
@@ -143,27 +155,53 @@ final class Outbox {
                 return false;
             }
         }
-        queue = null;
+        if (frames != null && frames.length > MAX_KEPT_SLOTS) {
+            frames = null;
+            lengths = null;
+            head = 0;
+        }
         return true;
     }
 
     private void add(byte[] bytes, int length, boolean bounded, boolean urgent) {
-        if (queue == null) {
-            queue = new ArrayDeque<>(4);
+        if (frames == null) {
+            frames = new byte[INITIAL_SLOTS][];
+            lengths = new int[INITIAL_SLOTS];
+            head = 0;
+        } else if (size == frames.length) {
+            grow();
         }
-        queue.add(new Pending(bytes, length, bounded));
+        int slot = (head + size) & (frames.length - 1);
+        frames[slot] = bytes;
+        lengths[slot] = bounded ? length : -length;
+        size++;
         if (bounded) {
             pendingBytes += length;
         }
         owner.queued(urgent);
     }
 
+    private void grow() {
+        byte[][] moreFrames = new byte[frames.length * 2][];
+        int[] moreLengths = new int[frames.length * 2];
+        for (int i = 0; i < size; i++) {
+            int slot = (head + i) & (frames.length - 1);
+            moreFrames[i] = frames[slot];
+            moreLengths[i] = lengths[slot];
+        }
+        frames = moreFrames;
+        lengths = moreLengths;
+        head = 0;
+    }
+
     /** Copies queued bytes, from the unwritten part of the first frame on, until the buffer is full. */
     private void fill(ByteBuffer buffer) {
         int skip = headWritten;
-        for (Pending p : queue) {
-            int length = Math.min(p.length() - skip, buffer.remaining());
-            buffer.put(p.bytes(), skip, length);
+        int mask = frames.length - 1;
+        for (int i = 0; i < size; i++) {
+            int slot = (head + i) & mask;
+            int length = Math.min(Math.abs(lengths[slot]) - skip, buffer.remaining());
+            buffer.put(frames[slot], skip, length);
             skip = 0;
             if (!buffer.hasRemaining()) {
                 return;
@@ -174,23 +212,22 @@ final class Outbox {
     /** Drops {@code written} bytes from the front of the queue. */
     private void consume(int written) {
         int left = written;
+        int mask = frames.length - 1;
         while (left > 0) {
-            Pending head = queue.peek();
-            int rest = head.length() - headWritten;
+            int length = lengths[head];
+            int rest = Math.abs(length) - headWritten;
             if (left < rest) {
                 headWritten += left;
                 return;
             }
             left -= rest;
             headWritten = 0;
-            queue.poll();
-            if (head.counted()) {
-                pendingBytes -= head.length();
+            frames[head] = null;
+            if (length > 0) {
+                pendingBytes -= length;
             }
+            head = (head + 1) & mask;
+            size--;
         }
-    }
-
-    /** A queued frame (the first {@code length} bytes of the array) and whether it counts against the bound. */
-    private record Pending(byte[] bytes, int length, boolean counted) {
     }
 }
