@@ -99,6 +99,33 @@ class RoomEventsConformanceTest extends RoomFixture {
         assertEquals(seen.get(0), seen.get(2));
     }
 
+    @Test
+    void presenceInterleavedWithMessagesArrivesInSeqOrderWithoutGaps() throws Exception {
+        // joined and left may wait a little to be written in batches, msg is written at once:
+        // neither may overtake the other on a connection.
+        start(withRate(config(), 0, 1));
+        RawPeer watcher = join("watcher");
+        RawPeer talker = join("talker");
+        watcher.awaitFrame(f -> f.path("type").asString().equals("joined")
+                && f.path("nick").asString().equals("talker"));
+        var talking = CompletableFuture.runAsync(() -> chat(talker, "t", 60));
+        for (int i = 0; i < 15; i++) {
+            RawPeer visitor = join("visitor" + i);
+            visitor.send(json("type", "bye"));
+        }
+        talking.get();
+        RawPeer last = join("last");
+        List<JsonNode> events = watcher.readUntil(f -> f.path("type").asString().equals("joined")
+                && f.path("nick").asString().equals("last")).stream().filter(RawPeer::isRoomEvent).toList();
+        long first = events.getFirst().path("seq").asLong();
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(first + i, events.get(i).path("seq").asLong(), "event " + i + " of " + events);
+        }
+        assertEquals(60, events.stream().filter(f -> f.path("type").asString().equals("msg")).count());
+        assertEquals(15, events.stream().filter(f -> f.path("type").asString().equals("left")).count());
+        last.close();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\n\t  \u3000"})
     void blankTextIsTextInvalidWithRefAndNotDelivered(String text) {
