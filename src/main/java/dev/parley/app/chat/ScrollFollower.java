@@ -35,7 +35,7 @@ final class ScrollFollower {
     /** How far the window may grow past its size before it is trimmed. */
     private static final int SLACK = RowWindow.PAGE / 2;
     /** Layouts in a row that may fail to reach the bottom before following waits for the next change. */
-    private static final int MAX_SETTLE = 120;
+    private static final int MAX_SETTLE = 30;
     /** Rows missing below the view up to which following scrolls by pixels rather than jumping. */
     private static final int MAX_MISSING = 8;
 
@@ -154,9 +154,9 @@ final class ScrollFollower {
             int n = window.rows().size();
             if (n > 0) {
                 // Now that the layout pass has taken in the new row count and styled the new rows:
-                // to the end, laid out at once so that this pulse already shows it.
+                // to the end, at the next pulse.
                 list.scrollTo(n - 1);
-                flow.layout();
+                return;
             }
         }
         if (flow.getLastVisibleCell() == null) {
@@ -196,13 +196,18 @@ final class ScrollFollower {
             return;
         }
         // Near the end, scroll by pixels: placing the end again would land where the flow's short
-        // estimate of the total height put it before, one row short. Scrolling past the end is
-        // safe, the flow stops at the last row.
-        double below = Math.max(0, last.getBoundsInParent().getMaxY() - flow.getHeight());
-        double step = below + missing * flow.getHeight() / 2;
+        // estimate of the total height put it before, one row short. Scroll by what sticks out
+        // below plus the height of each row not laid out yet.
+        double step = Math.max(0, last.getBoundsInParent().getMaxY() - flow.getHeight());
+        for (int i = last.getIndex() + 1; i < n; i++) {
+            step += flow.getCell(i).getLayoutBounds().getHeight();
+        }
+        if (step <= 0) {
+            return;
+        }
         if (flow.scrollPixels(step) == 0) {
             // The flow believes it is at its end already (position 1 on a short estimate), so it
-            // does not scroll on: step back a pixel, which it allows, then forward past the end.
+            // does not scroll on: step back a pixel, which it allows, then forward by the rest.
             flow.scrollPixels(-1);
             flow.scrollPixels(step + 1);
         }
