@@ -47,6 +47,8 @@ final class ScrollFollower {
     private boolean personMoved;
     private boolean pinPending = true;
     private int settleTries;
+    /** Where the rows stood before the last settle, to notice one that changed nothing. */
+    private String lastSettled;
 
     ScrollFollower(ListView<ChatItem> list, RowWindow window) {
         this.list = list;
@@ -95,6 +97,7 @@ final class ScrollFollower {
     private void moved(Event e) {
         personMoved = true;
         settleTries = 0;
+        lastSettled = null;
     }
 
     private void onSource(ListChangeListener.Change<? extends ChatItem> change) {
@@ -116,6 +119,7 @@ final class ScrollFollower {
 
     private void onRows(ListChangeListener.Change<? extends ChatItem> change) {
         settleTries = 0;
+        lastSettled = null;
         if (!follow) {
             return;
         }
@@ -171,12 +175,21 @@ final class ScrollFollower {
         }
         if (follow) {
             if (!atBottom(flow)) {
-                if (settleTries++ < MAX_SETTLE) {
+                IndexedCell<?> last = flow.getLastVisibleCell();
+                String state = last.getIndex() + "/" + window.rows().size() + "@"
+                        + Math.round(last.getBoundsInParent().getMaxY());
+                // Settle again while that moves things; if the layout after a settle put the rows back
+                // exactly where they were before it, VirtualFlow and its height estimates disagree
+                // with the rows (it lays them out over empty space, and says so in the log): wait for
+                // the next change rather than fight it at every pulse.
+                if (!state.equals(lastSettled) && settleTries++ < MAX_SETTLE) {
+                    lastSettled = state;
                     settle(flow);
                 }
                 return;
             }
             settleTries = 0;
+            lastSettled = null;
             if (window.excess() > SLACK) {
                 keepingView(flow, () -> -window.trimStart(window.excess()));
             }
