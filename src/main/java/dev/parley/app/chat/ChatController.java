@@ -108,7 +108,9 @@ public final class ChatController {
         banner.managedProperty().bind(banner.visibleProperty());
         bannerLabel.textProperty().bind(vm.bannerProperty());
 
-        messages.setItems(vm.items());
+        // The list shows a window of the newest rows and pages older ones in as the person scrolls up.
+        RowWindow window = new RowWindow(vm.items());
+        messages.setItems(window.rows());
         Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
         empty.getStyleClass().add("empty-chat");
         empty.setWrapText(true);
@@ -122,7 +124,7 @@ public final class ChatController {
                 e.consume();
             }
         });
-        follower = new ScrollFollower(messages);
+        follower = new ScrollFollower(messages, window);
         newMessagesButton.visibleProperty().bind(follower.unseenProperty().greaterThan(0));
         newMessagesButton.managedProperty().bind(newMessagesButton.visibleProperty());
         newMessagesButton.textProperty().bind(Bindings.createStringBinding(

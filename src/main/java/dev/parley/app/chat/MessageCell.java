@@ -14,6 +14,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
 /**
  * One row of the chat: a bubble, a system line or a day separator. The nodes are built once per
  * cell; {@link #updateItem} fills them in and switches the look with pseudo-classes.
+ *
+ * <p>The popups are shared by all the cells of a list and built when first needed: the time's
+ * full-date tooltip, the delivery state's tooltip and the Copy menu. They read the row they are
+ * for when they show. Building them per cell made the first layout of a busy chat, which creates
+ * every visible cell at once, noticeably slower.
  */
 public final class MessageCell extends ListCell<ChatItem> {
     /** Share of the list's width a bubble may take. */
@@ -65,15 +71,14 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
     private final Hyperlink retryLink = new Hyperlink();
-    private final Tooltip timeTip = new Tooltip();
-    private final Tooltip stateTip = new Tooltip();
     private final HBox infoRow = new HBox();
     private final Label info = new Label();
     private final HBox dayRow = new HBox();
     private final Label day = new Label();
-    private final ContextMenu menu = new ContextMenu();
+    private final Popups popups;
 
     public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
+        this.popups = (Popups) list.getProperties().computeIfAbsent(Popups.class, k -> new Popups(formats));
         this.formats = formats;
         this.browser = browser;
         this.retry = retry;
@@ -91,9 +96,9 @@ public final class MessageCell extends ListCell<ChatItem> {
         body.getStyleClass().add("bubble-text");
         plainBody.getStyleClass().add("body-text");
         time.getStyleClass().add("time");
-        time.setTooltip(timeTip);
+        time.setTooltip(popups.timeTip());
         stateIcon.getStyleClass().add("state-icon");
-        Tooltip.install(stateIcon, stateTip);
+        Tooltip.install(stateIcon, popups.stateTip());
         retryLink.getStyleClass().add("retry");
         retryLink.setText(formats.text("chat.retry"));
         retryLink.setOnAction(e -> {
@@ -122,9 +127,16 @@ public final class MessageCell extends ListCell<ChatItem> {
         dayRow.setAlignment(Pos.CENTER);
         dayRow.getChildren().add(day);
 
-        MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
-        copy.setOnAction(e -> copyText());
-        menu.getItems().add(copy);
+        // The Copy menu is set on first request, and only rows with text to copy have one.
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (getItem() instanceof Message || getItem() instanceof ChatItem.Info) {
+                if (getContextMenu() == null) {
+                    setContextMenu(popups.menu());
+                }
+            } else {
+                e.consume();
+            }
+        });
     }
 
     @Override
@@ -137,7 +149,6 @@ public final class MessageCell extends ListCell<ChatItem> {
             pseudoClassStateChanged(pc, false);
         }
         setText(null);
-        setContextMenu(null);
         if (empty || item == null) {
             // Hide the row rather than remove it: a graphic put back into the scene has all its CSS
             // worked out anew, and the list empties and refills its measuring cell for every row it sizes.
@@ -154,7 +165,6 @@ public final class MessageCell extends ListCell<ChatItem> {
                 info.setText(i.text());
                 showRow(infoRow);
                 setAccessibleText(i.text());
-                setContextMenu(menu);
             }
             case ChatItem.Day d -> {
                 pseudoClassStateChanged(DAY, true);
@@ -189,7 +199,6 @@ public final class MessageCell extends ListCell<ChatItem> {
 
         fillBody(m.text());
         time.setText(formats.time(m.time()));
-        timeTip.setText(formats.full(m.time()));
 
         show(stateIcon, m.outgoing());
         show(retryLink, m.outgoing() && m.delivery() == Delivery.FAILED);
@@ -204,14 +213,8 @@ public final class MessageCell extends ListCell<ChatItem> {
                 case DELIVERED -> Icons.DELIVERED;
                 case FAILED -> Icons.FAILED;
             });
-            stateTip.setText(switch (m.delivery()) {
-                case SENDING -> formats.text("chat.delivery.sending");
-                case DELIVERED -> formats.text("chat.delivery.delivered");
-                case FAILED -> m.failure() == null ? formats.text("chat.delivery.failed") : m.failure();
-            });
         }
         showRow(messageRow);
-        setContextMenu(menu);
         setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
     }
 
@@ -239,6 +242,78 @@ public final class MessageCell extends ListCell<ChatItem> {
                 link.setOnAction(e -> browser.accept(part.url()));
                 nodes.add(link);
             }
+        }
+    }
+
+    /** What the delivery state's tooltip says for this message. */
+    private static String stateText(ChatFormats formats, Message m) {
+        return switch (m.delivery()) {
+            case SENDING -> formats.text("chat.delivery.sending");
+            case DELIVERED -> formats.text("chat.delivery.delivered");
+            case FAILED -> m.failure() == null ? formats.text("chat.delivery.failed") : m.failure();
+        };
+    }
+
+    /** The cell a popup's owner node belongs to, if any. */
+    private static MessageCell cellOf(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof MessageCell cell) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The popups of one list's cells. The tooltips are installed on every cell's time and state
+     * icon, but they are plain objects until shown; the menu is built on the first right-click.
+     */
+    private static final class Popups {
+        private final ChatFormats formats;
+        private Tooltip timeTip;
+        private Tooltip stateTip;
+        private ContextMenu menu;
+
+        Popups(ChatFormats formats) {
+            this.formats = formats;
+        }
+
+        Tooltip timeTip() {
+            if (timeTip == null) {
+                timeTip = tip(m -> formats.full(m.time()));
+            }
+            return timeTip;
+        }
+
+        Tooltip stateTip() {
+            if (stateTip == null) {
+                stateTip = tip(m -> stateText(formats, m));
+            }
+            return stateTip;
+        }
+
+        private static Tooltip tip(java.util.function.Function<Message, String> text) {
+            Tooltip tip = new Tooltip();
+            tip.setOnShowing(e -> {
+                MessageCell cell = cellOf(tip.getOwnerNode());
+                tip.setText(cell != null && cell.getItem() instanceof Message m ? text.apply(m) : "");
+            });
+            return tip;
+        }
+
+        ContextMenu menu() {
+            if (menu == null) {
+                ContextMenu built = new ContextMenu();
+                MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
+                copy.setOnAction(e -> {
+                    if (cellOf(built.getOwnerNode()) instanceof MessageCell cell) {
+                        cell.copyText();
+                    }
+                });
+                built.getItems().add(copy);
+                menu = built;
+            }
+            return menu;
         }
     }
 

@@ -78,7 +78,33 @@ public final class WindowBench {
         }
     }
 
+    /** With {@code -Dbench.flowlog=true}, says where each of VirtualFlow's INFO lines comes from. */
+    private static final java.util.logging.Logger CONTROLS = java.util.logging.Logger.getLogger("javafx.scene.control");
+
     private void run() throws Exception {
+        if (Boolean.getBoolean("bench.flowlog")) {
+            CONTROLS.addHandler(new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    StringBuilder b = new StringBuilder("  flow log from:");
+                    for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+                        String c = e.getClassName();
+                        if (c.startsWith("dev.parley") || c.startsWith("javafx.scene.control") || c.startsWith("javafx.scene.Scene")) {
+                            b.append(' ').append(e.getClassName().replaceAll(".*\\.", "")).append('.').append(e.getMethodName());
+                        }
+                    }
+                    System.out.println(b);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
         // Flight Recorder must be up before the toolkit loads, or JavaFX never emits its pulse events.
         PulseRecorder recorder = pulses ? new PulseRecorder() : null;
         Platform.setImplicitExit(false);

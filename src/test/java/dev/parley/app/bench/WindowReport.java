@@ -41,9 +41,11 @@ final class WindowReport {
         double[] fx = fx(s.pulses());
         long over16 = s.pulses().stream().filter(p -> p.fxMs() > 16).count();
         System.out.printf("%s: %d steps in %.1f s; FX pulse p50 %.1f, p99 %.1f, max %.1f ms (%d of %d over 16 ms); "
-                        + "render p99 %.1f, max %.1f ms; longest FX stall %.1f ms; %s%n", label, s.steps(), s.seconds(),
+                        + "render p99 %.1f, max %.1f ms; longest FX stall %.1f ms; %s; %d page-ins, list held at most %,d rows%s%n",
+                label, s.steps(), s.seconds(),
                 Stats.percentile(fx, 50), Stats.percentile(fx, 99), Stats.max(fx), over16, fx.length,
-                Stats.percentile(render(s.pulses()), 99), renderMax(s.pulses()), s.stalls().maxMs(), s.cpu());
+                Stats.percentile(render(s.pulses()), 99), renderMax(s.pulses()), s.stalls().maxMs(), s.cpu(),
+                s.pageIns(), s.maxListRows(), s.reachedTop() ? ", reached the first row" : "");
         PulseRecorder.Pulse worst = worst(s.pulses());
         if (worst != null) {
             System.out.println("  longest pulse: " + worst.breakdown());
@@ -96,6 +98,11 @@ final class WindowReport {
             List<Scroll> s = rooms.stream().map(r -> mode.equals("jump") ? r.jump() : r.wheel()).toList();
             row(t, "Scroll (" + mode + "): FX pulse p99, ms", s, x -> Stats.percentile(fx(x.pulses()), 99), "< 16");
             row(t, "Scroll (" + mode + "): FX pulse max, ms", s, x -> fxMax(x.pulses()), "< 16");
+            row(t, "Scroll (" + mode + "): pulses over 16 ms", s,
+                    x -> x.pulses().stream().filter(p -> p.fxMs() > 16).count(), "–");
+            row(t, "Scroll (" + mode + "): steps taken", s, x -> x.steps(), "–");
+            row(t, "Scroll (" + mode + "): page-ins (rows paged into the list's window)", s, x -> x.pageIns(), "–");
+            row(t, "Scroll (" + mode + "): most rows the list held", s, x -> x.maxListRows(), "–");
             row(t, "Scroll (" + mode + "): render p99, ms", s, x -> Stats.percentile(render(x.pulses()), 99), "–");
             row(t, "Scroll (" + mode + "): longest FX stall, ms", s, x -> x.stalls().maxMs(), "–");
             row(t, "Scroll (" + mode + "): FX thread CPU per step, ms", s, x -> x.cpu().fxMs() / x.steps(), "–");

@@ -41,9 +41,13 @@ final class WindowScenarios {
     /** Rows an open chat shows before a live burst: more than a screenful, so its cells exist. */
     static final int OPEN_CHAT_ROWS = 200;
 
-    /** A scroll run: one step per pulse. */
+    /**
+     * A scroll run: one step per pulse. {@code pageIns}: how often older or newer rows were paged
+     * into the list's window; {@code maxListRows}: the most rows the list held meanwhile;
+     * {@code reachedTop}: whether the chat's first row came into view.
+     */
     record Scroll(String mode, int steps, double seconds, FxWatchdog.Stalls stalls, List<PulseRecorder.Pulse> pulses,
-                  CpuMeter.Use cpu) {
+                  CpuMeter.Use cpu, int pageIns, int maxListRows, boolean reachedTop) {
     }
 
     /** A big room: loading it, the heap it holds, and scrolling it. */
@@ -88,7 +92,7 @@ final class WindowScenarios {
         sleep(700);
         long from = begin();
         sleep(millis);
-        return new Scroll("idle", 0, millis / 1000.0, watchdog.snapshot(), pulses(from), cpu.stop());
+        return new Scroll("idle", 0, millis / 1000.0, watchdog.snapshot(), pulses(from), cpu.stop(), 0, 0, false);
     }
 
     /** Loads a room of {@code size} messages, weighs the heap, then scrolls through it two ways. */
@@ -102,10 +106,21 @@ final class WindowScenarios {
         // A person scrolls up a notch first: from then on the view stops following new rows.
         fx(() -> wheel(NOTCH));
         sleep(300);
-        int rows = fx(() -> window.list().getItems().size());
-        Scroll jump = scroll("jump", jumpSteps, k -> window.list().scrollTo((int) ((long) k * (rows - 1) / (jumpSteps - 1))));
+        // Jump: from the newest row to the first, in steps of size / jumpSteps rows, as when dragging
+        // the scroll bar up. The list holds a window of the chat, so each step jumps that far above
+        // the row at the top, and reaching the window's top pages older rows in.
+        int stride = Math.max(1, size / jumpSteps);
+        Scroll jump = scroll("jump", 3 * jumpSteps, k -> {
+            var first = window.flow().getFirstVisibleCell();
+            window.list().scrollTo(Math.max(0, (first == null ? 0 : first.getIndex()) - stride));
+        }, this::atFirstRow);
         sleep(300);
-        Scroll wheel = scroll("wheel", wheelSteps, k -> wheel(3 * NOTCH));
+        // Wheel: from the newest row up, three notches per pulse, as before.
+        fx(() -> ((javafx.scene.control.Button) window.scene().lookup("#newMessagesButton")).fire());
+        sleep(500);
+        fx(() -> wheel(NOTCH));
+        sleep(300);
+        Scroll wheel = scroll("wheel", wheelSteps, k -> wheel(3 * NOTCH), () -> false);
         return new Room(load, empty, full, jump, wheel);
     }
 
@@ -131,18 +146,45 @@ final class WindowScenarios {
                 window.takeLongestHandOverMs(), stalls, pulses(from), use);
     }
 
-    private Scroll scroll(String mode, int steps, IntConsumer step) {
+    /** Whether the chat's first row is at the top of the view. FX thread. */
+    private boolean atFirstRow() {
+        var first = window.flow().getFirstVisibleCell();
+        var items = window.vm().items();
+        return first != null && first.getIndex() == 0 && !items.isEmpty() && first.getItem() == items.getFirst();
+    }
+
+    private Scroll scroll(String mode, int maxSteps, IntConsumer step, java.util.function.BooleanSupplier finished) {
         var done = new CountDownLatch(1);
         long[] ended = new long[1];
+        int[] taken = new int[1];
+        int[] pageIns = new int[1];
+        int[] maxRows = new int[1];
+        boolean[] top = new boolean[1];
+        ListChangeListener<ChatItem> paging = c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasReplaced() && (c.getFrom() == 0 || c.getTo() == c.getList().size())
+                        && c.getAddedSize() > 1) {
+                    pageIns[0]++;
+                }
+            }
+            maxRows[0] = Math.max(maxRows[0], c.getList().size());
+        };
+        fx(() -> {
+            maxRows[0] = window.list().getItems().size();
+            window.list().getItems().addListener(paging);
+        });
         AnimationTimer driver = new AnimationTimer() {
             private int k;
 
             @Override
             public void handle(long now) {
-                if (k < steps) {
+                boolean reached = finished.getAsBoolean();
+                if (k < maxSteps && !reached) {
                     step.accept(k++);
                 } else {
                     stop();
+                    taken[0] = k;
+                    top[0] = reached || atFirstRow();
                     ended[0] = System.nanoTime();
                     done.countDown();
                 }
@@ -156,7 +198,8 @@ final class WindowScenarios {
         sleep(TAIL_MS);
         var stalls = watchdog.snapshot();
         var use = cpu.stop();
-        return new Scroll(mode, steps, seconds, stalls, pulses(from), use);
+        fx(() -> window.list().getItems().removeListener(paging));
+        return new Scroll(mode, taken[0], seconds, stalls, pulses(from), use, pageIns[0], maxRows[0], top[0]);
     }
 
     /** What a mouse wheel sends; positive {@code dy} scrolls towards older rows. FX thread. */
