@@ -60,6 +60,7 @@ final class EventLoop implements Runnable {
     private int queuedSinceFlush;
     private Runnable whenEmpty;
     private volatile boolean accepting = true;
+    private boolean acceptPaused;
     private volatile boolean running = true;
 
     EventLoop(ServerSocketChannel server, Room room, FrameCodec codec, ServerConfig config) throws IOException {
@@ -114,6 +115,11 @@ final class EventLoop implements Runnable {
             LOG.log(System.Logger.Level.ERROR, "the server's event loop failed", e);
             throw e;
         } finally {
+            try {
+                server.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the listening socket: {0}", e.getMessage());
+            }
             for (Connection c : connections) {
                 c.abort(dev.parley.protocol.LeaveReason.SHUTDOWN, "server stopped");
             }
@@ -206,12 +212,12 @@ final class EventLoop implements Runnable {
     }
 
     private void handle(SelectionKey key) {
+        if (key.isValid() && key.isAcceptable()) {
+            accept(key);
+            return;
+        }
+        Connection c = (Connection) key.attachment();
         try {
-            if (key.isAcceptable()) {
-                accept();
-                return;
-            }
-            Connection c = (Connection) key.attachment();
             if (key.isWritable()) {
                 c.flush();
             }
@@ -220,17 +226,26 @@ final class EventLoop implements Runnable {
             }
         } catch (CancelledKeyException e) {
             // Closed while its events were pending; nothing to do.
+        } catch (RuntimeException e) {
+            // A bug met by one connection's input must not take the room down with it.
+            LOG.log(System.Logger.Level.ERROR, "dropping " + c.remote() + " after an internal error", e);
+            c.abort(dev.parley.protocol.LeaveReason.ERROR, "internal error");
         }
     }
 
     /** Takes every pending connection the kernel holds. */
-    private void accept() throws CancelledKeyException {
+    private void accept(SelectionKey key) {
         while (accepting) {
             SocketChannel channel;
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "accepting connections failed: {0}", e.getMessage());
+                // Out of file descriptors, say: the connection stays in the backlog and the key stays
+                // ready, so stop asking until the next tick instead of spinning on it.
+                LOG.log(System.Logger.Level.ERROR, "accepting connections failed: {0}; trying again in a second",
+                        e.getMessage());
+                key.interestOps(0);
+                acceptPaused = true;
                 return;
             }
             if (channel == null) {
@@ -261,6 +276,13 @@ final class EventLoop implements Runnable {
     }
 
     private void tick(long now) {
+        if (acceptPaused && accepting) {
+            acceptPaused = false;
+            SelectionKey key = server.keyFor(selector);
+            if (key != null && key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
         for (Connection c : connections) {
             c.tick(now);
         }

@@ -37,7 +37,7 @@ public final class RoomServer implements AutoCloseable {
     private final Room room;
     private ServerSocketChannel serverChannel;
     private InetSocketAddress address;
-    private EventLoop loop;
+    private volatile EventLoop loop;
     private Thread loopThread;
     private boolean stopping;
 
