@@ -387,10 +387,6 @@ final class Connection implements Outbox.Owner {
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void admitted(String nick, String key, Role role) {
         this.nick = nick;
         this.nickKey = key;

@@ -102,7 +102,7 @@ final class Outbox {
         }
     }
 
-    /** Later offers are dropped; {@link #isFinished()} once what is queued is written. */
+    /** Later offers are dropped; the owner closes once what is queued is written. */
     void finish() {
         if (!dead) {
             finishing = true;
@@ -122,11 +122,6 @@ final class Outbox {
 
     boolean isEmpty() {
         return size == 0;
-    }
-
-    /** Whether {@link #finish()} was called and everything before it is written. */
-    boolean isFinished() {
-        return finishing && isEmpty();
     }
 
     boolean isFinishing() {

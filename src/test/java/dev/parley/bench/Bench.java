@@ -288,7 +288,7 @@ public final class Bench implements Callable<Integer> {
             sp.close();
             var h = w.latency();
             return new Runs.Fanout(server, n, shape.label(), rep, attempt, problems.isEmpty(),
-                    cpu.other() > maxOther || cpu.steal() > maxOther, String.join("; ", problems), w.seconds(), w.deliveries(),
+                    disturbed(cpu), String.join("; ", problems), w.seconds(), w.deliveries(),
                     w.deliveriesPerSecond(), w.sent(), rate, ms(h.getValueAtPercentile(50)),
                     ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
                     h.getMean() / 1e6, rssBase, rssIdle, (rssIdle - rssBase) / (double) n, peak, cpu.server(),
@@ -372,8 +372,7 @@ public final class Bench implements Callable<Integer> {
                 problems.add("server died");
             }
             sp.close();
-            return new Runs.Big(server, big, concurrency, rep, attempt, problems.isEmpty(),
-                    storm.other() > maxOther || storm.steal() > maxOther,
+            return new Runs.Big(server, big, concurrency, rep, attempt, problems.isEmpty(), disturbed(storm),
                     String.join("; ", problems), allIn < 0 ? -1 : allIn / 1e9, settled ? settledAt / 1e9 : -1,
                     gen.registered(), peak, rssBase, rssIdle, (rssIdle - rssBase) / (double) Math.max(1, open), storm.server(), storm.generator(),
                     storm.other(), storm.seconds(), drops, held, gen.pings() - pingsBefore, pinged, open, reached,
@@ -409,5 +408,10 @@ public final class Bench implements Callable<Integer> {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** Whether other processes, or the hypervisor (steal), took more than {@code --max-other} of a core. */
+    private boolean disturbed(Proc.Cpu cpu) {
+        return cpu.other() > maxOther || cpu.steal() > maxOther;
     }
 }
