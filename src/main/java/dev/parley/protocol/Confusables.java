@@ -32,7 +32,7 @@ final class Confusables {
 
     /** The TR39 skeleton of {@code s}. */
     static String skeleton(String s) {
-        String nfd = Normalizer.normalize(s, Normalizer.Form.NFD);
+        String nfd = normalize(s, Normalizer.Form.NFD);
         var out = new StringBuilder(nfd.length() + 8);
         Table table = Table.INSTANCE;
         for (int i = 0; i < nfd.length(); ) {
@@ -42,7 +42,20 @@ final class Confusables {
                 table.appendPrototype(cp, out);
             }
         }
-        return Normalizer.normalize(out, Normalizer.Form.NFD);
+        return normalize(out, Normalizer.Form.NFD);
+    }
+
+    /**
+     * {@code s} in the given form. Text below U+00C0 is in every form already (nothing there
+     * decomposes, combines or reorders), which spares most names the normaliser's allocations.
+     */
+    static String normalize(CharSequence s, Normalizer.Form form) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0xC0) {
+                return Normalizer.normalize(s, form);
+            }
+        }
+        return s.toString();
     }
 
     /** The parsed resource: sorted code points and their prototypes in one shared string. */

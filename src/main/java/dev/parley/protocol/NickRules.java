@@ -30,7 +30,7 @@ public final class NickRules {
 
     /** The nick as the room will show it: NFC, then trimmed. Not checked. */
     public static String normalize(String nick) {
-        return Normalizer.normalize(nick, Normalizer.Form.NFC).strip();
+        return Confusables.normalize(nick, Normalizer.Form.NFC).strip();
     }
 
     /** What is wrong with {@code nick} (as the person typed it), or {@code null} when it is a valid name. */
