@@ -1,8 +1,9 @@
 package dev.parley.protocol;
 
-import java.util.regex.Pattern;
-
-/** The protocol's fixed limits and the checks that go with them. Pure functions, no state. */
+/**
+ * The protocol's fixed limits and the checks that go with them. Pure functions, no state; any
+ * thread. The nick and text rules themselves live in {@link NickRules} and {@link TextRules}.
+ */
 public final class Limits {
     /** Largest frame a client may send, newline included. */
     public static final int MAX_FRAME = 65_536;
@@ -17,40 +18,30 @@ public final class Limits {
     /** Default TCP port of a Parley host. */
     public static final int DEFAULT_PORT = 7770;
 
-    /** Letters (with their combining marks, as many scripts need), digits, space, {@code _ - .}. */
-    private static final Pattern NICK = Pattern.compile("[\\p{L}\\p{M}\\p{Nd} _.\\-]+");
-
     private Limits() {
     }
 
-    /** The nick as the room will use it (trimmed), or {@code null} if it is not allowed. */
+    /**
+     * The nick as the room will use it (NFC, trimmed), or {@code null} if it is not allowed.
+     *
+     * @see NickRules
+     */
     public static String normalizeNick(String nick) {
-        if (nick == null) {
-            return null;
-        }
-        String trimmed = nick.strip();
-        int length = trimmed.codePointCount(0, trimmed.length());
-        return length >= 1 && length <= MAX_NICK && NICK.matcher(trimmed).matches() ? trimmed : null;
+        return NickRules.check(nick) == null ? NickRules.normalize(nick) : null;
     }
 
-    /** A sentence saying what a valid nick looks like, or {@code null} if {@code nick} is valid. */
+    /** A sentence saying what is wrong with {@code nick}, or {@code null} if it is valid. */
     public static String nickProblem(String nick) {
-        String trimmed = nick == null ? "" : nick.strip();
-        if (trimmed.isEmpty()) {
-            return "A name needs at least one character.";
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NICK) {
-            return "A name can be at most " + MAX_NICK + " characters long.";
-        }
-        if (normalizeNick(trimmed) == null) {
-            return "A name can only hold letters, digits, spaces and _ - .";
-        }
-        return null;
+        NickProblem problem = NickRules.check(nick);
+        return problem == null ? null : problem.sentence();
     }
 
-    /** The key under which nicks are compared: case-insensitive. */
+    /**
+     * The key under which nicks are compared: equal keys are the same name (case, look-alike
+     * letters and accents ignored; see {@link NickRules#key}). Defined for any string.
+     */
     public static String nickKey(String nick) {
-        return nick.strip().toLowerCase(java.util.Locale.ROOT);
+        return NickRules.key(nick);
     }
 
     /** Whether {@code id} is 1 to {@value #MAX_ID} characters, each {@code A-Z a-z 0-9 _ -}. */
@@ -67,14 +58,13 @@ public final class Limits {
         return true;
     }
 
-    /** A sentence saying what is wrong with a message text, or {@code null} if it may be sent. */
+    /**
+     * A sentence saying what is wrong with a message text, or {@code null} if it may be sent.
+     *
+     * @see TextRules
+     */
     public static String textProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return "A message cannot be empty.";
-        }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-            return "A message can be at most " + MAX_TEXT + " characters long.";
-        }
-        return null;
+        TextProblem problem = TextRules.check(text);
+        return problem == null ? null : problem.sentence();
     }
 }

@@ -1,0 +1,33 @@
+package dev.parley.protocol;
+
+/**
+ * The rules for the {@code text} of a {@code send}: 1 to {@value Limits#MAX_TEXT} code points, no
+ * lone surrogate, at least one visible character ({@link CodePoints#isVisible}). Nothing else
+ * is refused or changed: the text travels as the sender wrote it. Pure functions; any thread.
+ */
+public final class TextRules {
+    private TextRules() {
+    }
+
+    /** What is wrong with {@code text}, or {@code null} when it may be sent. */
+    public static TextProblem check(String text) {
+        if (text == null || text.isEmpty()) {
+            return TextProblem.EMPTY;
+        }
+        if (CodePoints.loneSurrogateAt(text) >= 0) {
+            return TextProblem.BROKEN_CHARACTER;
+        }
+        if (text.codePointCount(0, text.length()) > Limits.MAX_TEXT) {
+            return TextProblem.TOO_LONG;
+        }
+        return isBlank(text) ? TextProblem.BLANK : null;
+    }
+
+    /**
+     * Whether {@code text} draws nothing a person could read: it has no visible code point, only
+     * white space (no-break spaces included), invisible characters and combining marks.
+     */
+    public static boolean isBlank(String text) {
+        return text.codePoints().noneMatch(CodePoints::isVisible);
+    }
+}
