@@ -28,8 +28,11 @@ final class SearchQuery {
         if (words.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a search is at most " + MAX_LENGTH + " characters");
         }
+        // Control characters separate words: FTS5 reads a NUL as the end of the query.
+        String cleaned = words.codePoints().map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         List<String> kept = new ArrayList<>();
-        for (String word : words.strip().split("\\s+")) {
+        for (String word : cleaned.strip().split("\\s+")) {
             if (isSearchable(word) && kept.size() < MAX_WORDS) {
                 kept.add(word);
             }
@@ -37,7 +40,7 @@ final class SearchQuery {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        boolean lastIsPrefix = !words.isEmpty() && !Character.isWhitespace(words.charAt(words.length() - 1));
+        boolean lastIsPrefix = !cleaned.isEmpty() && !Character.isWhitespace(cleaned.charAt(cleaned.length() - 1));
         StringBuilder fts = new StringBuilder();
         for (int i = 0; i < kept.size(); i++) {
             if (i > 0) {
