@@ -51,8 +51,7 @@ final class Recovery {
         try {
             files.copyTo(kept);
             DatabaseFiles work = files.copyTo(kept.resolve("work"));
-            DatabaseFiles fresh = files.in(kept.resolve("fresh"));
-            fresh.deleteAll();
+            DatabaseFiles fresh = files.in(Files.createDirectories(kept.resolve("fresh")));
             build(work, fresh, schema);
             work.deleteAll();
             // The old WAL must go before the fresh file takes the old one's place: SQLite would
@@ -71,17 +70,24 @@ final class Recovery {
     }
 
     private static void build(DatabaseFiles from, DatabaseFiles to, Schema schema) throws SQLException, StoreException {
-        try (Connection source = Sqlite.openWriter(from, Sqlite.Durability.NORMAL);
-             Connection target = Sqlite.openWriter(to, Sqlite.Durability.NORMAL)) {
+        try (Connection target = Sqlite.openWriter(to, Sqlite.Durability.NORMAL)) {
             Migrations.apply(target, schema.migrations(), schema.what());
             target.setAutoCommit(false);
-            List<Salvage.TableResult> results = Salvage.copy(source, target, schema.salvageTables());
+            try (Connection source = Sqlite.openForSalvage(from)) {
+                List<Salvage.TableResult> results = Salvage.copy(source, target, schema.salvageTables());
+                LOG.log(System.Logger.Level.WARNING, "Repaired the {0}: {1}", schema.what(), results);
+            } catch (SQLException e) {
+                if (!Sqlite.isDamage(e)) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Nothing of the damaged {0} could be read ({1}); it starts empty",
+                        schema.what(), e.getMessage());
+            }
             target.commit();
             target.setAutoCommit(true);
             try (Statement s = target.createStatement()) {
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
-            LOG.log(System.Logger.Level.WARNING, "Repaired the {0}: {1}", schema.what(), results);
         }
     }
 

@@ -67,6 +67,22 @@ final class Sqlite {
         return c;
     }
 
+    /**
+     * A connection to a damaged copy, which is only read. No pragma that writes, so opening it cannot
+     * fail before reading does; {@code writable_schema} because with it SQLite reads a file shorter
+     * than its header says (its last pages cut) instead of refusing it whole.
+     */
+    static Connection openForSalvage(DatabaseFiles files) throws SQLException {
+        Connection c = base().createConnection(files.url());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA writable_schema=ON");
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
+    }
+
     private static SQLiteConfig base() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
