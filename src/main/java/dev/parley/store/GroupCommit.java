@@ -68,7 +68,9 @@ final class GroupCommit<T> implements AutoCloseable {
 
     /** Queues an item; {@code false} when the queue is full or the writer is stopping. */
     boolean offer(T item) {
-        return !stopping && queue.offer(item);
+        synchronized (queue) {
+            return !stopping && queue.offer(item);
+        }
     }
 
     boolean isStopping() {
@@ -85,7 +87,9 @@ final class GroupCommit<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopping = true;
+        synchronized (queue) {
+            stopping = true;
+        }
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -126,10 +130,24 @@ final class GroupCommit<T> implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0} was interrupted; {1} queued items not written",
-                    thread.getName(), queue.size());
+            LOG.log(System.Logger.Level.WARNING, "{0} was interrupted", thread.getName());
         } catch (SQLException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, thread.getName() + " stopped", e);
+        } finally {
+            failWhatIsLeft();
+        }
+    }
+
+    /** The writer ends: nothing more is taken, and whatever still waits is reported failed, never dropped. */
+    private void failWhatIsLeft() {
+        List<T> left = new ArrayList<>();
+        synchronized (queue) {
+            stopping = true;
+            queue.drainTo(left);
+        }
+        if (!left.isEmpty()) {
+            LOG.log(System.Logger.Level.ERROR, "{0} stopped with {1} items not written", thread.getName(), left.size());
+            handler.failed(List.copyOf(left), new SQLException("the history writer stopped"));
         }
     }
 
@@ -138,12 +156,12 @@ final class GroupCommit<T> implements AutoCloseable {
         try {
             handler.write(connection, batch);
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollback();
             failed.incrementAndGet();
             LOG.log(System.Logger.Level.ERROR, thread.getName() + ": a batch of " + batch.size()
                     + " could not be written", e);
-            handler.failed(List.copyOf(batch), e);
+            handler.failed(List.copyOf(batch), e instanceof SQLException sql ? sql : new SQLException(e));
             return;
         }
         commitNanos.addAndGet(System.nanoTime() - start);

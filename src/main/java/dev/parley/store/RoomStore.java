@@ -43,6 +43,7 @@ public final class RoomStore implements AutoCloseable {
     private final Connection writerConnection;
     private final GroupCommit<RoomWriter.Pending> writer;
     private final ReadPool readers;
+    private final Checkpointer checkpointer;
     private final RoomTail tail;
     private long nextSeq;
     private boolean closed;
@@ -55,9 +56,10 @@ public final class RoomStore implements AutoCloseable {
         this.tail = tail;
         this.nextSeq = tail.nextSeq();
         this.readers = new ReadPool(files, options.readers(), "parley-history-read-" + files.name(), e -> markForCheck());
+        this.checkpointer = new Checkpointer(files, "parley-history-checkpoint-" + files.name());
         this.writer = new GroupCommit<>("parley-history-write-" + files.name(), writerConnection,
                 options.queueCapacity(), options.maxBatch(),
-                new RoomWriter(callbacks, options.retention(), this::markForCheck));
+                new RoomWriter(callbacks, options.retention(), checkpointer, this::markForCheck));
         writer.start();
     }
 
@@ -116,6 +118,9 @@ public final class RoomStore implements AutoCloseable {
             Connection c = Sqlite.openWriter(files, Sqlite.Durability.FULL);
             try {
                 Migrations.apply(c, schema.migrations(), schema.what());
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's thread does it
+                }
                 c.setAutoCommit(false);
                 RoomIdentity identity = RoomMeta.openEpoch(c, clock.instant());
                 long next = Math.max(RoomMeta.recordedNextSeq(c), RoomReads.lastSeq(c) + 1);
@@ -239,6 +244,7 @@ public final class RoomStore implements AutoCloseable {
             closed = true;
         }
         writer.close();
+        checkpointer.close();
         readers.close();
         try (Statement s = writerConnection.createStatement()) {
             writerConnection.setAutoCommit(true);

@@ -24,14 +24,16 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
 
     private final Executor callbacks;
     private final Retention retention;
+    private final Checkpointer checkpointer;
     private final Runnable onDamage;
     private Connection prepared;
     private PreparedStatement insert;
     private PreparedStatement nextSeq;
 
-    RoomWriter(Executor callbacks, Retention retention, Runnable onDamage) {
+    RoomWriter(Executor callbacks, Retention retention, Checkpointer checkpointer, Runnable onDamage) {
         this.callbacks = callbacks;
         this.retention = retention;
+        this.checkpointer = checkpointer;
         this.onDamage = onDamage;
     }
 
@@ -55,6 +57,9 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
 
     @Override
     public void committed(List<Pending> batch) {
+        if (checkpointer != null) {
+            checkpointer.committed();
+        }
         deliver(batch, p -> new AppendOutcome.Durable(p.event()));
     }
 
@@ -91,6 +96,9 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
      */
     @Override
     public boolean upkeep(Connection c, long nowMillis) throws SQLException {
+        if (checkpointer != null && checkpointer.walTooLarge()) {
+            foldWal(c);
+        }
         if (retention.keepsEverything()) {
             return false;
         }
@@ -121,6 +129,18 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
         }
         LOG.log(System.Logger.Level.DEBUG, "Retention removed {0} events up to seq {1}", count, last);
         return count == RETENTION_STEP;
+    }
+
+    /** The WAL outgrew the background checkpoints: fold it in here, once, and start it over. */
+    private static void foldWal(Connection c) throws SQLException {
+        LOG.log(System.Logger.Level.INFO, "The WAL outgrew its limit; folding it into the database");
+        c.commit();
+        c.setAutoCommit(true); // a checkpoint cannot run inside the transaction sqlite-jdbc keeps open
+        try (var s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+            c.setAutoCommit(false);
+        }
     }
 
     private void prepare(Connection c) throws SQLException {

@@ -41,7 +41,7 @@ class RetentionTest {
         var files = new DatabaseFiles(folder, "room");
         try (var c = Sqlite.openWriter(files, Sqlite.Durability.FULL)) {
             c.setAutoCommit(false);
-            var writer = new RoomWriter(Runnable::run, StoreOptions.defaults().retention(), () -> { });
+            var writer = new RoomWriter(Runnable::run, StoreOptions.defaults().retention(), null, () -> { });
             assertThat(writer.upkeep(c, Instant.now().plus(Duration.ofDays(36_500)).toEpochMilli())).isFalse();
             c.commit();
             assertThat(RoomReads.latest(c, 5_000)).hasSize(3_000);

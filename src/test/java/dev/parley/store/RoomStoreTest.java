@@ -110,8 +110,9 @@ class RoomStoreTest {
             for (var outcome : outcomes) {
                 assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(AppendOutcome.Durable.class);
             }
+            // (the one the writer had taken when it met the lock, and everything queued behind it)
             assertThat(store.stats().batches() - batchesBefore).isLessThanOrEqualTo(2);
-            assertThat(store.stats().largestBatch()).isGreaterThanOrEqualTo(999);
+            assertThat(store.stats().largestBatch()).isGreaterThanOrEqualTo(500);
         }
     }
 
