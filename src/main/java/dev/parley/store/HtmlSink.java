@@ -80,8 +80,9 @@ final class HtmlSink implements EventSink {
         if (!(frame instanceof Frame.RoomEvent roomEvent)) {
             return;
         }
-        dayHeading(event.time());
-        String time = "<time datetime=\"" + escape(roomEvent.ts()) + "\">" + escape(timeFormat.format(event.time())) + "</time>";
+        Instant at = shownTime(roomEvent.ts(), event.time());
+        dayHeading(at);
+        String time = "<time datetime=\"" + escape(roomEvent.ts()) + "\">" + escape(timeFormat.format(at)) + "</time>";
         switch (roomEvent) {
             case Frame.Msg m -> out.write("<div class=\"msg\"><div class=\"meta\"><span class=\"from\">" + escape(m.from())
                     + "</span>" + (m.role() == Role.HOST ? "<span class=\"role\">" + escape(format.labels().host()) + "</span>" : "")
@@ -100,6 +101,15 @@ final class HtmlSink implements EventSink {
     private void system(String pattern, String nick, String time) throws IOException {
         out.write("<div class=\"sys\">" + escape(new MessageFormat(pattern, format.locale()).format(new Object[] {nick}))
                 + " · " + time + "</div>\n");
+    }
+
+    /** The time everyone was shown (the frame's {@code ts}); the stored time if a frame's is unreadable. */
+    private static Instant shownTime(String ts, Instant stored) {
+        try {
+            return ts == null ? stored : Instant.parse(ts);
+        } catch (java.time.format.DateTimeParseException e) {
+            return stored;
+        }
     }
 
     private void dayHeading(Instant time) throws IOException {
