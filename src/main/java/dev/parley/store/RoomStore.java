@@ -79,60 +79,8 @@ public final class RoomStore implements AutoCloseable {
 
     static RoomStore open(Path dataFolder, String room, StoreOptions options, Executor callbacks, Schema schema,
                           Clock clock) throws StoreException {
-        var files = new DatabaseFiles(dataFolder, room);
-        try {
-            Files.createDirectories(files.folder());
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + files.folder() + ": " + e.getMessage(), e);
-        }
-        Sqlite.unpackNativeLibraryInto(files.folder());
-        FolderLock lock = FolderLock.take(files.lock(), "the history of room " + room);
-        try {
-            Recovery.checkOnOpen(files, schema, clock);
-            Opened opened;
-            try {
-                opened = Opened.read(files, schema, options, clock);
-            } catch (SQLException e) {
-                if (!Sqlite.isDamage(e)) {
-                    throw e;
-                }
-                Recovery.salvage(files, schema, String.valueOf(e.getMessage()), clock);
-                opened = Opened.read(files, schema, options, clock);
-            }
-            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}", files.db(),
-                    opened.tail.nextSeq(), opened.tail.identity().epoch());
-            return new RoomStore(files, lock, opened.connection, opened.tail, options, callbacks);
-        } catch (SQLException e) {
-            lock.close();
-            throw new StoreException("Cannot open the history at " + files.db() + ": " + e.getMessage(), e);
-        } catch (StoreException | RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-    }
-
-    /** The writer's connection and what it read. */
-    private record Opened(Connection connection, RoomTail tail) {
-        static Opened read(DatabaseFiles files, Schema schema, StoreOptions options, Clock clock)
-                throws SQLException, StoreException {
-            Connection c = Sqlite.openWriter(files, Sqlite.Durability.FULL);
-            try {
-                Migrations.apply(c, schema.migrations(), schema.what());
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's thread does it
-                }
-                c.setAutoCommit(false);
-                RoomIdentity identity = RoomMeta.openEpoch(c, clock.instant());
-                long next = Math.max(RoomMeta.recordedNextSeq(c), RoomReads.lastSeq(c) + 1);
-                var tail = new RoomTail(identity, next, RoomReads.latest(c, options.tailSize()),
-                        RoomReads.latestWithClientId(c, options.dedupSize()));
-                c.commit();
-                return new Opened(c, tail);
-            } catch (SQLException | StoreException | RuntimeException e) {
-                Sqlite.closeQuietly(c);
-                throw e;
-            }
-        }
+        RoomOpening.Opened opened = RoomOpening.open(new DatabaseFiles(dataFolder, room), schema, options, clock);
+        return new RoomStore(opened.files(), opened.lock(), opened.connection(), opened.tail(), options, callbacks);
     }
 
     /** What the open read: identity, next seq, the latest events and de-dup entries. */
