@@ -62,9 +62,13 @@ final class StoreChild implements AutoCloseable {
         return lines.poll(timeout, unit);
     }
 
-    /** SIGKILL, as a power cut would stop it: no shutdown hook, no close. Then every line it printed. */
+    /**
+     * SIGKILL, as a power cut would stop it: no shutdown hook, no close. Then every line it printed.
+     * Through its {@link ProcessHandle}: {@link Process#destroyForcibly} would also close our end of
+     * its output, and the acknowledgements still in the pipe would be lost to the test.
+     */
     List<String> kill() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         reader.join(TimeUnit.SECONDS.toMillis(30));
         var rest = new java.util.ArrayList<String>();
