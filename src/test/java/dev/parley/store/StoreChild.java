@@ -25,7 +25,7 @@ final class StoreChild implements AutoCloseable {
     }
 
     static StoreChild start(Path folder, String... args) throws IOException {
-        Path logs = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-logs"));
+        Path logs = Files.createDirectories(folder.resolve("child-logs")); // the store ignores other files
         Path stderr = Files.createTempFile(logs, "child-", ".log");
         var command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
