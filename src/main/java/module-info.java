@@ -15,10 +15,12 @@ module dev.parley {
     requires org.kordamp.ikonli.feather;
     requires atlantafx.base;
     requires java.prefs;
+    requires org.xerial.sqlitejdbc;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
     exports dev.parley.client;
+    exports dev.parley.store;
 
     opens dev.parley to info.picocli;
     opens dev.parley.protocol to tools.jackson.databind;

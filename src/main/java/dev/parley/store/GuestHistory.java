@@ -1,0 +1,15 @@
+package dev.parley.store;
+
+import java.util.List;
+
+/**
+ * What a guest's copy holds for one room: enough to show the conversation at once on start.
+ *
+ * @param lastSeq the last seq seen (0 when the room is unknown): resume with {@code since}
+ * @param events  the latest events kept, oldest first
+ */
+public record GuestHistory(String roomKey, long lastSeq, List<SeenEvent> events) {
+    public GuestHistory {
+        events = List.copyOf(events);
+    }
+}

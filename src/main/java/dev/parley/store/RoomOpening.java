@@ -1,0 +1,77 @@
+package dev.parley.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+
+/**
+ * How a room's log is opened: the folder made, its lock taken, damage repaired, the schema brought
+ * up to date, the identity counted a new epoch and the tail read, all on the opening thread. A
+ * damaged file is never a reason to refuse: it is repaired, here or when reading the tail shows it.
+ */
+final class RoomOpening {
+    private static final System.Logger LOG = System.getLogger("dev.parley.store");
+
+    /** The writer's connection, the lock held and what the open read. */
+    record Opened(DatabaseFiles files, FolderLock lock, Connection connection, RoomTail tail) {
+    }
+
+    private RoomOpening() {
+    }
+
+    static Opened open(DatabaseFiles files, Schema schema, StoreOptions options, Clock clock) throws StoreException {
+        try {
+            Files.createDirectories(files.folder());
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + files.folder() + ": " + e.getMessage(), e);
+        }
+        Sqlite.unpackNativeLibraryInto(files.folder());
+        FolderLock lock = FolderLock.take(files.lock(), "the history of room " + files.name());
+        try {
+            Recovery.checkOnOpen(files, schema, clock);
+            Opened opened;
+            try {
+                opened = read(files, lock, schema, options, clock);
+            } catch (SQLException e) {
+                if (!Sqlite.isDamage(e)) {
+                    throw e;
+                }
+                Recovery.salvage(files, schema, String.valueOf(e.getMessage()), clock);
+                opened = read(files, lock, schema, options, clock);
+            }
+            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}", files.db(),
+                    opened.tail().nextSeq(), opened.tail().identity().epoch());
+            return opened;
+        } catch (SQLException e) {
+            lock.close();
+            throw new StoreException("Cannot open the history at " + files.db() + ": " + e.getMessage(), e);
+        } catch (StoreException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Opened read(DatabaseFiles files, FolderLock lock, Schema schema, StoreOptions options, Clock clock)
+            throws SQLException, StoreException {
+        Connection c = Sqlite.openWriter(files, Sqlite.Durability.FULL);
+        try {
+            Migrations.apply(c, schema.migrations(), schema.what());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's thread does it
+            }
+            c.setAutoCommit(false);
+            RoomIdentity identity = RoomMeta.openEpoch(c, clock.instant());
+            long next = Math.max(RoomMeta.recordedNextSeq(c), RoomReads.lastSeq(c) + 1);
+            var tail = new RoomTail(identity, next, RoomReads.latest(c, options.tailSize()),
+                    RoomReads.latestWithClientId(c, options.dedupSize()));
+            c.commit();
+            return new Opened(files, lock, c, tail);
+        } catch (SQLException | StoreException | RuntimeException e) {
+            Sqlite.closeQuietly(c);
+            throw e;
+        }
+    }
+}
