@@ -19,6 +19,7 @@ module dev.parley {
     exports dev.parley.protocol;
     exports dev.parley.server;
     exports dev.parley.client;
+    exports dev.parley.discovery;
 
     opens dev.parley to info.picocli;
     opens dev.parley.protocol to tools.jackson.databind;
