@@ -1,6 +1,5 @@
 package dev.parley.discovery;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Instant;
 
@@ -36,12 +35,12 @@ public record DiscoveredRoom(InetAddress address, int port, String hostKey, Stri
 
     /** The address as a person types it: {@code 192.168.1.20} or {@code fe80::1%eth0}, no brackets. */
     public String host() {
-        return address.getHostAddress();
+        return AddressText.of(address);
     }
 
     /** {@code host:port}, brackets around IPv6. */
     public String display() {
-        return (address instanceof Inet6Address ? "[" + host() + "]" : host()) + ":" + port;
+        return AddressText.withPort(address, port);
     }
 
     DiscoveredRoom heardAgain(Datagram.Announcement a, Instant now) {

@@ -84,7 +84,7 @@ public final class Doctor {
             try {
                 addresses = List.of(InetAddress.getAllByName(target.host()));
                 out.add(Finding.of(Severity.OK, 1, "doctor.dnsOk", target.host(), addresses.stream()
-                        .map(InetAddress::getHostAddress).collect(Collectors.joining(", "))));
+                        .map(AddressText::of).collect(Collectors.joining(", "))));
             } catch (UnknownHostException e) {
                 out.add(Finding.of(Severity.PROBLEM, 10, "doctor.dnsFailed", target.host()));
                 return null;

@@ -54,7 +54,7 @@ public final class LocalNetwork {
             List<String> v4 = new ArrayList<>();
             List<String> v6 = new ArrayList<>();
             for (InterfaceAddress a : addresses) {
-                (a.getAddress() instanceof Inet4Address ? v4 : v6).add(a.getAddress().getHostAddress().replaceAll("%.*", ""));
+                (a.getAddress() instanceof Inet4Address ? v4 : v6).add(AddressText.of(a.getAddress()).replaceAll("%.*", ""));
             }
             v4.addAll(v6);
             return v4;

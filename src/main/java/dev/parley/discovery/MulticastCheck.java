@@ -112,9 +112,7 @@ final class MulticastCheck {
         Map<String, String> byInstance = new LinkedHashMap<>();
         for (Heard h : heard) {
             if (h.datagram() instanceof Datagram.Announcement a) {
-                String where = (h.source().getAddress() instanceof java.net.Inet6Address ? "["
-                        + h.source().getAddress().getHostAddress() + "]" : h.source().getAddress().getHostAddress())
-                        + ":" + a.port();
+                String where = AddressText.withPort(h.source().getAddress(), a.port());
                 byInstance.merge(a.instance(), "\"" + a.room() + "\" (" + where + ")",
                         (old, now) -> where.startsWith("[") ? old : now);
             }
