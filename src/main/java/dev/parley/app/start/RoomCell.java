@@ -37,7 +37,9 @@ final class RoomCell extends ListCell<RoomRow> {
         Tooltip.install(trusted, new Tooltip(bundle.getString("rooms.trusted")));
         var icon = new FontIcon("fth-message-circle");
         icon.getStyleClass().add("room-icon");
-        var text = new VBox(1, new HBox(6, name, lock, trusted), detail);
+        var title = new HBox(6, name, lock, trusted);
+        title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        var text = new VBox(0, title, detail);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         box = new HBox(10, icon, text, spacer, status);
