@@ -97,7 +97,12 @@ public final class RoomsViewModel {
         closed = true;
         RoomBrowser b = browser.getAndSet(null);
         if (b != null) {
-            background.execute(b::close);
+            try {
+                background.execute(b::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The app is exiting and its executor is gone; closing only wakes the browser's own threads.
+                b.close();
+            }
         }
     }
 
