@@ -14,8 +14,18 @@ public final class AddressText {
             return address.getHostAddress();
         }
         String scope = v6.getScopedInterface() != null ? "%" + v6.getScopedInterface().getName()
-                : v6.getScopeId() != 0 ? "%" + v6.getScopeId() : "";
+                : v6.getScopeId() != 0 ? "%" + adapterName(v6.getScopeId()) : "";
         return compress(v6.getAddress()) + scope;
+    }
+
+    /** Received datagrams carry the scope as a number; people know the adapter by its name. */
+    private static String adapterName(int index) {
+        try {
+            var nif = java.net.NetworkInterface.getByIndex(index);
+            return nif == null ? String.valueOf(index) : nif.getName();
+        } catch (java.net.SocketException e) {
+            return String.valueOf(index);
+        }
     }
 
     /** {@code host:port}, with brackets around IPv6. */
