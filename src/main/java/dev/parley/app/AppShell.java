@@ -98,6 +98,7 @@ public final class AppShell {
 
     private void showStart() {
         closeChat();
+        stopRooms();
         var bundle = services.bundle();
         start = new StartViewModel(services.settings(), bundle, services.background(), this::showChat);
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
