@@ -60,6 +60,9 @@ public final class RoomsController {
 
         doctorPane.setVisible(false);
         doctorPane.managedProperty().bind(doctorPane.visibleProperty());
+        // The troubleshooter takes the list's place while it is open, so the Join card does not grow.
+        roomList.visibleProperty().bind(doctorPane.visibleProperty().not());
+        roomList.managedProperty().bind(roomList.visibleProperty());
         doctorProgress.visibleProperty().bind(vm.doctorRunningProperty());
         doctorProgress.managedProperty().bind(vm.doctorRunningProperty());
         doctorRunningLabel.visibleProperty().bind(vm.doctorRunningProperty());
