@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param perSourceRate      datagrams a second one source address may send before the rest are dropped
  * @param perSourceBurst     datagrams one source may send at once
  * @param connectTimeout     how long a reachability check waits for a TCP connection
- * @param recheckAfter       a listed room is checked again when it announces after this long
+ * @param recheckAfter       a listed room is checked again this long after its last check
  * @param rescanInterfaces   how often the interface list is read again for interfaces that came or went
  */
 public record DiscoveryConfig(int port, Inet4Address ipv4Group, Inet6Address ipv6Group, Duration announceEvery,
@@ -57,6 +57,11 @@ public record DiscoveryConfig(int port, Inet4Address ipv4Group, Inet6Address ipv
     public DiscoveryConfig withAnnounceEvery(Duration every) {
         return new DiscoveryConfig(port, ipv4Group, ipv6Group, every, expireAfter, maxRooms,
                 perSourceRate, perSourceBurst, connectTimeout, recheckAfter, rescanInterfaces);
+    }
+
+    public DiscoveryConfig withRecheckAfter(Duration after) {
+        return new DiscoveryConfig(port, ipv4Group, ipv6Group, announceEvery, expireAfter, maxRooms,
+                perSourceRate, perSourceBurst, connectTimeout, after, rescanInterfaces);
     }
 
     public DiscoveryConfig withLimits(int rooms, int rate, int burst) {

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Listens for rooms on the discovery port: joins the groups on every adapter, asks every host to
  * announce once when it starts, keeps the {@link RoomList} and, when asked to, checks each new room
- * with a TCP connection to its source address and port before calling it reachable.
+ * with a TCP connection to its source address and port before calling it reachable, and every
+ * listed room again {@code recheckAfter} after its last check.
  *
  * <p>Its reader and timer are daemon threads of its own; checks run on virtual threads, at most a
  * few at once. {@link #rooms()} and {@link #addListener} may be used from any thread; listeners
@@ -59,7 +60,7 @@ public final class RoomBrowser implements Closeable {
     public static RoomBrowser start(DiscoveryConfig config, Clock clock, boolean checkReachability) throws IOException {
         var b = new RoomBrowser(DiscoveryChannel.open(config), config, clock, checkReachability);
         b.pump.start("parley-browser");
-        b.timer.scheduleWithFixedDelay(b.list::expire, 1, 1, TimeUnit.SECONDS);
+        b.timer.scheduleWithFixedDelay(b::tick, 1, 1, TimeUnit.SECONDS);
         long rescan = config.rescanInterfaces().toMillis();
         b.timer.scheduleWithFixedDelay(b::rescan, rescan, rescan, TimeUnit.MILLISECONDS);
         b.query();
@@ -94,6 +95,23 @@ public final class RoomBrowser implements Closeable {
         }
     }
 
+    /**
+     * Drops expired rooms and checks again those last checked {@code recheckAfter} ago, so a room
+     * whose host stopped turns unreachable well before it expires.
+     */
+    private void tick() {
+        list.expire();
+        if (!checkReachability) {
+            return;
+        }
+        Instant stale = clock.instant().minus(config.recheckAfter());
+        for (DiscoveredRoom r : list.snapshot()) {
+            if (r.checkedAt() != null && r.checkedAt().isBefore(stale)) {
+                check(r);
+            }
+        }
+    }
+
     private void rescan() {
         if (channel.refresh()) {
             LOG.log(System.Logger.Level.DEBUG, "discovery: adapters changed; asking again");
@@ -113,8 +131,7 @@ public final class RoomBrowser implements Closeable {
         if (r == null) {
             return;
         }
-        Instant checked = r.checkedAt();
-        if (checked == null || checked.plus(config.recheckAfter()).isBefore(clock.instant())) {
+        if (r.checkedAt() == null) {
             check(r);
         }
     }

@@ -28,7 +28,8 @@ class RoomBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        browser = RoomBrowser.start(DiscoveryConfig.defaults().withPort(0), Clock.systemUTC(), true);
+        browser = RoomBrowser.start(DiscoveryConfig.defaults().withPort(0).withRecheckAfter(Duration.ofSeconds(1)),
+                Clock.systemUTC(), true);
         sender = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         room = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
@@ -70,6 +71,16 @@ class RoomBrowserTest {
                 .anyMatch(r -> r.reachability() instanceof Reachability.Unreachable u
                         && u.reason() == Reachability.Reason.REFUSED));
         assertThat(browser.rooms()).hasSize(1);
+    }
+
+    @Test
+    void aHostThatStopsTurnsUnreachableWithoutAnotherAnnouncement() throws IOException {
+        announce("Team room", room.getLocalPort());
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.rooms().stream().anyMatch(DiscoveredRoom::reachable));
+        room.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.rooms().stream()
+                .anyMatch(r -> r.reachability() instanceof Reachability.Unreachable u
+                        && u.reason() == Reachability.Reason.REFUSED));
     }
 
     @Test
