@@ -94,6 +94,37 @@ class DiscoveryNamespacesIT {
     }
 
     @Test
+    void anAdapterThatComesUpAfterTheHostStartedIsAnnouncedOn() throws Exception {
+        String ip = NamespacePair.binary("ip");
+        NamespacePair.run(ip, "-n", net.a, "link", "set", net.a + "v", "down");
+        serve();
+        NamespacePair.run(ip, "-n", net.a, "link", "set", net.a + "v", "up");
+        // The host reads its adapters every 5 s and announces at once on one that came up.
+        Run run = runIn(net.b, "discover", "--timeout", "8");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).containsExactly(ROOM_LINE);
+    }
+
+    @Test
+    void aHostWithOnlyAnIpv6LinkLocalAddressIsListedAtThatAddressOnTheGuestsAdapter() throws Exception {
+        String ip = NamespacePair.binary("ip");
+        NamespacePair.run(ip, "-n", net.a, "-4", "addr", "flush", "dev", net.a + "v");
+        String linkLocal = NamespacePair.run(ip, "-n", net.a, "-6", "-o", "addr", "show", "dev", net.a + "v",
+                "scope", "link").replaceAll("(?s).*inet6 (fe80:[0-9a-f:]+)/.*", "$1").strip();
+        assertThat(linkLocal).startsWith("fe80:");
+        // A fresh IPv6 address is "tentative" (duplicate address detection) for a second or two and
+        // cannot send yet; wait until both ends may use theirs.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() ->
+                        NamespacePair.run(ip, "-n", net.a, "-6", "addr", "show", "dev", net.a + "v", "tentative").isBlank()
+                        && NamespacePair.run(ip, "-n", net.b, "-6", "addr", "show", "dev", net.b + "v", "tentative").isBlank());
+        serve();
+        Run run = runIn(net.b, "discover", "--timeout", "5");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).containsExactly("Team room\t[" + linkLocal + "%" + net.b + "v]:7770\t-\t0");
+    }
+
+    @Test
     void aRoomServedWithNoAnnounceIsNotListed() throws Exception {
         serve("--no-announce");
         Run run = runIn(net.b, "discover", "--timeout", "3");
