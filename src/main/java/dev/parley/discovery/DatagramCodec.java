@@ -81,7 +81,9 @@ public final class DatagramCodec {
         try {
             root = mapper.readTree(data, offset, length);
         } catch (JacksonException e) {
-            throw new DatagramException("malformed JSON: " + e.getOriginalMessage());
+            // Jackson's message quotes the peer's bytes; the log gets only where parsing stopped.
+            throw new DatagramException("malformed JSON" + (e.getLocation() == null ? ""
+                    : " at byte " + e.getLocation().getByteOffset()));
         }
         if (root == null || !root.isObject()) {
             throw new DatagramException("not a JSON object");
@@ -94,7 +96,7 @@ public final class DatagramCodec {
         return switch (kind) {
             case ANNOUNCE -> announcement(root);
             case QUERY -> new Datagram.Query(optionalToken(root, "nonce", MAX_NONCE));
-            default -> throw new DatagramException("unknown kind " + kind);
+            default -> throw new DatagramException("unknown kind");
         };
     }
 
@@ -112,8 +114,8 @@ public final class DatagramCodec {
         if (room.isEmpty() || room.codePointCount(0, room.length()) > MAX_ROOM) {
             throw new DatagramException("room name empty or longer than " + MAX_ROOM);
         }
-        if (room.codePoints().anyMatch(Character::isISOControl)) {
-            throw new DatagramException("control character in the room name");
+        if (room.codePoints().anyMatch(DatagramCodec::unshowable)) {
+            throw new DatagramException("control or bidi-override character in the room name");
         }
         int port = integer(root, "port", 1, 65_535);
         String key = null;
@@ -163,9 +165,17 @@ public final class DatagramCodec {
         return value;
     }
 
-    /** {@code room} cut to what an announcement may carry: control characters become spaces, at most {@link #MAX_ROOM} characters. */
+    /**
+     * Control characters would break {@code discover}'s tab-separated lines and a log; bidi
+     * overrides and isolates could make a listed name read as another ("Trojan Source").
+     */
+    static boolean unshowable(int c) {
+        return Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    }
+
+    /** {@code room} cut to what an announcement may carry: control and bidi-override characters become spaces, at most {@link #MAX_ROOM} characters. */
     public static String fitRoomName(String room) {
-        String clean = room.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+        String clean = room.codePoints().map(c -> unshowable(c) ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (clean.codePointCount(0, clean.length()) > MAX_ROOM) {
             clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_ROOM - 1)).strip() + "…";

@@ -88,7 +88,7 @@ class DatagramCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"port\":0", "\"port\":70000", "\"port\":\"7770\"", "\"port\":7770.5", "\"people\":-1",
             "\"people\":1e3", "\"password\":1", "\"password\":\"yes\"", "\"room\":\"\"", "\"room\":\"   \"",
-            "\"room\":\"a\\tb\"", "\"room\":\"line\\nbreak\"", "\"room\":42", "\"key\":\"ABC\"",
+            "\"room\":\"a\\tb\"", "\"room\":\"line\\nbreak\"", "\"room\":\"evil\\u202Eroom\"", "\"room\":\"a\\u2066b\"", "\"room\":42", "\"key\":\"ABC\"",
             "\"key\":\"0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef\"", "\"key\":7",
             "\"id\":\"<script>\"", "\"id\":\"0123456789abcdef0123456789abcdef0\""})
     void fieldsOfTheWrongKindOrOutOfRangeAreRefused(String field) {
@@ -108,5 +108,6 @@ class DatagramCodecTest {
         assertThat(fitted.codePointCount(0, fitted.length())).isEqualTo(DatagramCodec.MAX_ROOM);
         assertThat(fitted).endsWith("…");
         assertThat(DatagramCodec.fitRoomName("Tab\there\n")).isEqualTo("Tab here");
+        assertThat(DatagramCodec.fitRoomName("a\u202Eb")).isEqualTo("a b");
     }
 }
