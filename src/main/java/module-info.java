@@ -21,6 +21,7 @@ module dev.parley {
     exports dev.parley.server;
     exports dev.parley.client;
     exports dev.parley.store;
+    exports dev.parley.discovery;
 
     opens dev.parley to info.picocli;
     opens dev.parley.protocol to tools.jackson.databind;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = Parley.VersionProvider.class,
         description = "Small self-hosted chat. With no command, opens the desktop app.",
-        subcommands = {ServeCommand.class, HostCommand.class, JoinCommand.class})
+        subcommands = {ServeCommand.class, HostCommand.class, JoinCommand.class, DiscoverCommand.class,
+                DoctorCommand.class})
 public final class Parley implements Runnable {
 
     public static void main(String[] args) {

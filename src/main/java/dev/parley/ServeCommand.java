@@ -1,5 +1,8 @@
 package dev.parley;
 
+import dev.parley.discovery.DiscoveryConfig;
+import dev.parley.discovery.Announcer;
+import dev.parley.discovery.HostedRoom;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
 import picocli.CommandLine;
@@ -46,6 +49,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Drop a connection silent this long (default: ${DEFAULT-VALUE}).")
     int idleTimeout = (int) ServerConfig.defaults().idleTimeout().toSeconds();
 
+    @Option(names = "--no-announce", description = "Do not announce the room on the local network (discovery).")
+    boolean noAnnounce;
+
+    @Option(names = "--discovery-port", hidden = true, description = "UDP port of discovery (tests).")
+    int discoveryPort = DiscoveryConfig.DEFAULT_PORT;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,8 +86,28 @@ final class ServeCommand implements Callable<Integer> {
         String where = (bind == null ? "0.0.0.0" : address.getAddress().getHostAddress()) + ":" + server.port();
         out.println("Parley host \"" + room + "\" listening on " + where);
         out.flush();
+        if (!noAnnounce) {
+            announce(server);
+        }
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** Announces the room beside the server (never inside its loop); a room that cannot be announced still works. */
+    private void announce(RoomServer server) {
+        boolean password = server.config().password() != null;
+        try {
+            // The host key joins the announcement once the host has one (TLS); until then it is left out.
+            var announcer = Announcer.start(DiscoveryConfig.defaults().withPort(discoveryPort),
+                    () -> new HostedRoom(room, server.port(), null, password, server.users().size()));
+            System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.INFO,
+                    "announcing \"{0}\" on {1} network adapter(s), UDP port {2}; --no-announce turns this off",
+                    room, announcer.adapterCount(), String.valueOf(discoveryPort));
+        } catch (IOException e) {
+            System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot announce the room on UDP port {0} ({1}); guests must type the address",
+                    String.valueOf(discoveryPort), e.getMessage());
+        }
     }
 
     private void validate() {

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * the protocol is shared by both ends without knowing either.
  */
 class ArchitectureTest {
-    private static final String[] CORE = {"dev.parley.protocol..", "dev.parley.server..", "dev.parley.client.."};
+    private static final String[] CORE = {"dev.parley.protocol..", "dev.parley.server..", "dev.parley.client..",
+            "dev.parley.discovery.."};
 
     private static JavaClasses production;
 

@@ -4,6 +4,7 @@ import dev.parley.app.chat.Notifier;
 import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.Settings;
+import dev.parley.discovery.DiscoveryConfig;
 import javafx.stage.Window;
 
 import java.time.Clock;
@@ -23,10 +24,12 @@ import java.util.function.IntFunction;
  * @param browser      opens a link in the person's browser
  * @param notifiers    makes the desktop notifier for a window
  * @param lanAddresses where guests can reach a host on the given port
+ * @param discovery    where rooms are announced and listened for on the local network
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
-                          Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses) {
+                          Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
+                          DiscoveryConfig discovery) {
 
     public ResourceBundle bundle() {
         return views.bundle();

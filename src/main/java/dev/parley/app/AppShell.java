@@ -11,6 +11,10 @@ import dev.parley.app.settings.Settings;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.StartViewModel;
 import dev.parley.app.start.StartController;
+import dev.parley.app.start.AnnounceController;
+import dev.parley.app.start.RoomsAnnouncer;
+import dev.parley.app.start.RoomsController;
+import dev.parley.app.start.RoomsViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -30,11 +34,13 @@ public final class AppShell {
     private final AppServices services;
     private final Scene scene;
     private StartViewModel start;
+    private RoomsViewModel rooms;
     private Chat chat;
     private Thread ending;
 
     /** The open chat and what must be stopped when it is left. */
-    private record Chat(ChatSession session, ChatViewModel vm, EventPump pump, ChatController controller) {
+    private record Chat(ChatSession session, ChatViewModel vm, EventPump pump, ChatController controller,
+                        AutoCloseable announcing) {
     }
 
     public AppShell(Stage stage, AppServices services) {
@@ -83,6 +89,7 @@ public final class AppShell {
         if (start != null) {
             start.cancel();
         }
+        stopRooms();
         Thread t = closeChat();
         if (t != null) {
             ending = t;
@@ -91,16 +98,34 @@ public final class AppShell {
 
     private void showStart() {
         closeChat();
+        stopRooms();
         var bundle = services.bundle();
         start = new StartViewModel(services.settings(), bundle, services.background(), this::showChat);
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
+        // No host key is trusted until the TLS trust store exists; it hands its "is this key pinned" in here.
+        rooms = new RoomsViewModel(services.discovery(), hostKey -> false, bundle, services.background(),
+                services.fxExecutor());
         stage.titleProperty().unbind();
         stage.setTitle(bundle.getString("app.name"));
-        setRoot(services.views().load("/dev/parley/app/start/start.fxml", ViewLoader.only(controller)));
+        setRoot(services.views().load("/dev/parley/app/start/start.fxml", ViewLoader.of(controller,
+                new RoomsController(rooms, bundle), new AnnounceController(services.settings()))));
+        rooms.start();
+    }
+
+    public RoomsViewModel roomsViewModel() {
+        return rooms;
+    }
+
+    private void stopRooms() {
+        if (rooms != null) {
+            rooms.close();
+            rooms = null;
+        }
     }
 
     private void showChat(ChatSession session) {
         start = null;
+        stopRooms();
         var bundle = services.bundle();
         var vm = new ChatViewModel(session, session.address(), session.hosting(), bundle, services.clock(),
                 services.notifiers().apply(stage));
@@ -109,7 +134,9 @@ public final class AppShell {
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
                 services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart, this::showAbout);
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
-        chat = new Chat(session, vm, pump, controller);
+        AutoCloseable announcing = session.hosting() && services.settings().announce()
+                ? RoomsAnnouncer.start(services.discovery(), session.server(), services.background()) : () -> { };
+        chat = new Chat(session, vm, pump, controller, announcing);
         stage.titleProperty().bind(vm.titleProperty());
         vm.windowFocusedProperty().bind(stage.focusedProperty());
         setRoot(root);
@@ -164,6 +191,12 @@ public final class AppShell {
         Chat c = chat;
         chat = null;
         c.controller().dispose();
+        try {
+            c.announcing().close();
+        } catch (Exception e) {
+            System.getLogger(AppShell.class.getName()).log(System.Logger.Level.DEBUG, "discovery: stopping: {0}",
+                    e.getMessage());
+        }
         c.vm().windowFocusedProperty().unbind();
         Thread ending = c.session().leave();
         c.pump().stop();

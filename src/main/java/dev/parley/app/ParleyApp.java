@@ -9,6 +9,7 @@ import dev.parley.app.settings.PreferencesStore;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
+import dev.parley.discovery.DiscoveryConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -41,7 +42,7 @@ public final class ParleyApp extends Application {
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle),
                 owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
-                LanAddresses::withPort);
+                LanAddresses::withPort, DiscoveryConfig.defaults());
         shell = new AppShell(stage, services);
         shell.open(request(getParameters().getNamed(), bundle));
     }

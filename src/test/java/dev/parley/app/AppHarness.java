@@ -5,6 +5,7 @@ import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.MemoryStore;
 import dev.parley.app.settings.Settings;
+import dev.parley.discovery.DiscoveryConfig;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -28,6 +29,8 @@ public final class AppHarness {
     public volatile int askedToEndFor = -1;
     public volatile int aboutShown;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** A UDP port of its own for discovery, so a test never hears or answers real rooms on 7771. */
+    public final int discoveryPort = freeUdpPort();
     public AppShell shell;
     private ThemeService theme;
 
@@ -49,10 +52,19 @@ public final class AppHarness {
                         aboutShown++;
                     }
                 },
-                owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port));
+                owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port),
+                DiscoveryConfig.defaults().withPort(discoveryPort));
         shell = new AppShell(stage, services);
         shell.open(null);
         return shell;
+    }
+
+    private static int freeUdpPort() {
+        try (var socket = new java.net.DatagramSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException("no free UDP port", e);
+        }
     }
 
     public ThemeService theme() {

@@ -34,6 +34,18 @@ public final class ViewLoader {
         }
     }
 
+    /** A controller factory for a view with included views: hands out whichever of these the view asks for. */
+    public static Callback<Class<?>, Object> of(Object... controllers) {
+        return type -> {
+            for (Object c : controllers) {
+                if (type.isInstance(c)) {
+                    return c;
+                }
+            }
+            throw new IllegalStateException("the view asks for " + type.getName() + ", which was not given");
+        };
+    }
+
     /** A controller factory that hands out exactly this controller. */
     public static Callback<Class<?>, Object> only(Object controller) {
         return type -> {

@@ -64,6 +64,15 @@ public final class Settings {
         store.put("port", String.valueOf(port));
     }
 
+    /** Whether a hosted room is announced on the local network (discovery); on unless turned off. */
+    public boolean announce() {
+        return !"false".equals(store.get("announce", "true"));
+    }
+
+    public void announce(boolean on) {
+        store.put("announce", String.valueOf(on));
+    }
+
     /** Hosts joined lately, newest first. */
     public List<String> recentHosts() {
         String joined = store.get("recentHosts", "");

@@ -50,6 +50,7 @@ public final class StartController {
     @FXML private Label progressLabel;
     @FXML private Button cancelButton;
     @FXML private Button startButton;
+    @FXML private RoomsController roomsController;
 
     /** @param about shows the About dialog */
     public StartController(StartViewModel vm, ThemeService theme, ResourceBundle bundle, Runnable about) {
@@ -94,6 +95,8 @@ public final class StartController {
         bindProblem(addressField.getEditor(), vm.address(), addressProblem);
         bind(joinNameField, vm.name(), joinNameProblem);
         joinPasswordField.textProperty().bindBidirectional(vm.joinPasswordProperty());
+        roomsController.setOnPicked(pick -> vm.address().textProperty().set(pick.address().display()));
+        roomsController.setTypedAddress(vm.address().textProperty());
 
         failureLabel.textProperty().bind(vm.failureProperty());
         failureBox.visibleProperty().bind(vm.failureProperty().isNotEmpty());
