@@ -86,8 +86,7 @@ public final class HostIdentityStore {
             try {
                 identity = load(file);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                Path aside = file.resolveSibling(FILE + ".broken-" + clock.millis());
-                Files.move(file, aside);
+                Path aside = OwnerOnly.keepAside(file, "broken", clock.millis());
                 LOG.log(System.Logger.Level.WARNING, "the host key in {0} cannot be read ({1}); kept it as {2} and"
                         + " made a new one, so guests will see a changed key", file, e.toString(), aside);
                 return create(file);
@@ -117,7 +116,7 @@ public final class HostIdentityStore {
         }
         Path copy = sibling(file, ".renew");
         Files.copy(file, copy);
-        OwnerOnly.narrow(copy, OwnerOnly.FILE);
+        OwnerOnly.restrict(copy, OwnerOnly.FILE);
         keytool.run(List.of("-selfcert", "-alias", ALIAS, "-dname", DNAME, "-sigalg", SIGNATURE,
                 "-validity", Integer.toString(validityDays), "-keystore", copy.toString(),
                 "-storetype", "PKCS12", "-storepass", new String(PASSWORD)));
@@ -133,7 +132,7 @@ public final class HostIdentityStore {
     /** Checks a key store keytool wrote, makes it owner-only, and moves it into place. */
     private HostIdentity install(Path written, Path file) throws IOException {
         try {
-            OwnerOnly.narrow(written, OwnerOnly.FILE);
+            OwnerOnly.restrict(written, OwnerOnly.FILE);
             HostIdentity identity = load(written);
             OwnerOnly.moveIntoPlace(written, file);
             return identity;

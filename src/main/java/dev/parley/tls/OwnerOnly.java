@@ -42,15 +42,22 @@ final class OwnerOnly {
         narrow(folder, FOLDER);
     }
 
-    /** Narrows an existing file or folder to {@code wanted} if the file system has POSIX modes and it is wider. */
+    /**
+     * Narrows an existing file or folder to {@code wanted} if the file system has POSIX modes and it is
+     * wider, and says so in the log (someone or something widened it).
+     */
     static void narrow(Path path, Set<PosixFilePermission> wanted) throws IOException {
-        if (!isPosix(path)) {
-            return;
-        }
-        Set<PosixFilePermission> now = Files.getPosixFilePermissions(path);
-        if (!wanted.containsAll(now)) {
+        if (isPosix(path) && !wanted.containsAll(Files.getPosixFilePermissions(path))) {
             LOG.log(System.Logger.Level.WARNING, "{0} was readable by others ({1}); narrowed to {2}", path,
-                    PosixFilePermissions.toString(now), PosixFilePermissions.toString(wanted));
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(path)),
+                    PosixFilePermissions.toString(wanted));
+            Files.setPosixFilePermissions(path, wanted);
+        }
+    }
+
+    /** Sets a file this process just wrote (with the umask's mode) to {@code wanted}; nothing to log. */
+    static void restrict(Path path, Set<PosixFilePermission> wanted) throws IOException {
+        if (isPosix(path)) {
             Files.setPosixFilePermissions(path, wanted);
         }
     }
@@ -89,6 +96,21 @@ final class OwnerOnly {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Renames a damaged {@code file} to {@code <name>.<label>-<millis>} (another number if that exists)
+     * so a person or a bug report still has it; returns the new name.
+     */
+    static Path keepAside(Path file, String label, long millis) throws IOException {
+        for (int i = 0; ; i++) {
+            Path aside = file.resolveSibling(file.getFileName() + "." + label + "-" + millis + (i == 0 ? "" : "-" + i));
+            try {
+                return Files.move(file, aside);
+            } catch (FileAlreadyExistsException e) {
+                // Two damaged files in one millisecond: try the next name.
+            }
         }
     }
 

@@ -165,6 +165,11 @@ public final class TlsLayer implements AutoCloseable {
         return handshakeDone;
     }
 
+    /** Whether the peer ended TLS politely (close_notify) rather than just dropping the connection. */
+    public boolean closeNotifyReceived() {
+        return channel.shutdownReceived();
+    }
+
     /** Whether a delegated task is running off the loop (the layer waits for {@code wake}). */
     public boolean taskRunning() {
         return taskRunning;

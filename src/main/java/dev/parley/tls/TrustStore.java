@@ -190,8 +190,7 @@ public final class TrustStore {
     }
 
     private void keepCorrupt(String why) throws IOException {
-        Path copy = file.resolveSibling(FILE + ".corrupt-" + clock.millis());
-        Files.move(file, copy);
+        Path copy = OwnerOnly.keepAside(file, "corrupt", clock.millis());
         LOG.log(System.Logger.Level.WARNING, "the trust store {0} cannot be read ({1}); kept it as {2} and started"
                 + " afresh: hosts will be asked about again", file, why, copy);
     }
