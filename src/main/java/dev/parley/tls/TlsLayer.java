@@ -113,6 +113,7 @@ public final class TlsLayer implements AutoCloseable {
             return 0;
         }
         int before = src.position();
+        boolean wasDone = handshakeDone;
         writeWait = Wait.NOTHING;
         try {
             channel.write(src);
@@ -122,6 +123,12 @@ public final class TlsLayer implements AutoCloseable {
             writeWait = Wait.WRITABLE;
         } catch (NeedsTaskException e) {
             startTask(e.getTask());
+        } finally {
+            // A write can finish the handshake, reading the client's Finished and whatever came with it
+            // (often the first frame): those bytes now wait inside, and the socket is drained.
+            if (!wasDone && handshakeDone) {
+                bufferedInput = true;
+            }
         }
         return src.position() - before;
     }
@@ -154,7 +161,8 @@ public final class TlsLayer implements AutoCloseable {
 
     /**
      * Whether plaintext may be waiting inside the layer, invisible to the selector: the last
-     * {@link #read} returned bytes and did not run out of input. Read again before waiting.
+     * {@link #read} returned bytes and did not run out of input, or a {@link #write} finished the
+     * handshake (and may have read the first frame with the client's Finished). Read again before waiting.
      */
     public boolean hasBufferedInput() {
         return bufferedInput;

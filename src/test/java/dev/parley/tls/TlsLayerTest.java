@@ -11,13 +11,23 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocket;
 
@@ -147,6 +157,54 @@ class TlsLayerTest {
         }
         assertThat(server.readsServedFromBuffer.get()).as("records decrypted from the layer's buffer, not the socket")
                 .isPositive();
+    }
+
+    @Test
+    void aFrameThatCameWithTheClientsFinishedIsNotStrandedWhenAWriteEndsTheHandshake() throws Exception {
+        // Drives one layer by hand, with writes only, so that a write reads the client's Finished and the
+        // frame behind it from the socket: the frame then waits inside the layer and the socket is empty.
+        try (ServerSocketChannel listener = ServerSocketChannel.open();
+             var pool = Executors.newVirtualThreadPerTaskExecutor();
+             Selector selector = Selector.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            CountDownLatch sent = new CountDownLatch(1);
+            Future<SSLSocket> client = pool.submit(() -> {
+                TlsOutcome outcome = connector.connect("127.0.0.1", listener.socket().getLocalPort(),
+                        new KeyCheck.Pinned(TestIdentities.alice().key()));
+                SSLSocket socket = ((TlsOutcome.Secured) outcome).socket();
+                socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+                sent.countDown();
+                return socket;
+            });
+            SocketChannel channel = listener.accept();
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ);
+            Semaphore woken = new Semaphore(0);
+            AtomicInteger tasks = new AtomicInteger();
+            TlsLayer layer = new TlsLayer(new ServerTls(TestIdentities.alice()), channel, task -> {
+                tasks.incrementAndGet();
+                pool.execute(task);
+            }, woken::release);
+            while (!layer.handshakeDone()) {
+                layer.flush();
+                if (layer.taskRunning()) {
+                    assertThat(woken.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+                } else if (!layer.handshakeDone()) {
+                    if (tasks.get() > 0) {
+                        // Our flight is out; let the client's Finished and its first frame arrive together.
+                        assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+                    }
+                    selector.select(1_000);
+                    selector.selectedKeys().clear();
+                }
+            }
+            assertThat(layer.hasBufferedInput()).as("the frame that came with the Finished").isTrue();
+            ByteBuffer in = ByteBuffer.allocate(64);
+            assertThat(layer.read(in)).isEqualTo(6);
+            assertThat(new String(in.array(), 0, 6, StandardCharsets.UTF_8)).isEqualTo("hello\n");
+            client.get().close();
+            layer.close();
+        }
     }
 
     @Test
