@@ -195,6 +195,8 @@ public final class TlsLayer implements AutoCloseable {
             channel.shutdown();
         } catch (NeedsReadException | NeedsWriteException | NeedsTaskException e) {
             // The socket is full or the handshake never ended: closing without close_notify is all that is left.
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // TLS already broke (a failed handshake) or was shut: there is nothing polite left to say.
         }
     }
 

@@ -180,7 +180,7 @@ class TlsConnectorTest {
         try (SSLServerSocket old = (SSLServerSocket) tls12.getServerSocketFactory().createServerSocket(0, 5,
                 InetAddress.getLoopbackAddress())) {
             old.setEnabledProtocols(new String[] {"TLSv1.2"});
-            CompletableFuture.runAsync(() -> {
+            Thread.ofVirtual().start(() -> {
                 try (SSLSocket s = (SSLSocket) old.accept()) {
                     s.startHandshake();
                 } catch (IOException expected) {
@@ -205,12 +205,13 @@ class TlsConnectorTest {
         })) {
             TlsConnector.Attempt attempt = connector.prepare("127.0.0.1", fake.getLocalPort(),
                     new KeyCheck.Pinned(TestIdentities.alice().key()));
-            CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
                 try {
                     attempt.run();
-                    return null;
+                    failure.complete(null);
                 } catch (Throwable e) {
-                    return e;
+                    failure.complete(e);
                 }
             });
             assertThat(accepted.await(5, TimeUnit.SECONDS)).isTrue();

@@ -265,15 +265,24 @@ final class TlsEchoServer implements AutoCloseable {
             }
             record.closed = true;
             open.remove(this);
-            try {
-                if (layer != null) {
-                    layer.shutdown();
-                    layer.close();
-                }
-                socket.close();
-            } catch (IOException ignored) {
-                // Closing is all that was wanted.
+            if (layer != null) {
+                quietly(layer::shutdown);
+                quietly(layer::close);
             }
+            quietly(socket::close);
+        }
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Each closing step on its own: one failing must not keep the socket open. */
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (IOException ignored) {
+            // Closing is all that was wanted.
         }
     }
 
