@@ -18,18 +18,21 @@ import java.util.List;
  * 0600): made on the first start, loaded on every later one, and renewed {@link #RENEW_BEFORE} before
  * it expires, keeping the key (and so the {@link HostKey} guests pinned).
  *
- * <p><b>Key type: ECDSA P-256</b> (signed with SHA-256). Every TLS 1.3 stack takes it: JSSE, OpenSSL
+ * <p><b>Key type: ECDSA P-256</b> (signed with SHA-256). Every TLS 1.3 stack takes it: JSSE and OpenSSL
  * ({@code openssl s_client -tls1_3} is tested), Go, rustls, SChannel and Apple's, whereas Ed25519
- * certificates are still refused by some (SChannel, older Apple and Android stacks), and a server
- * handshake costs the same with either here (3.3–6.5 ms).
+ * certificates are still refused by some (SChannel, older Apple and Android stacks); a server handshake
+ * costs about the same with either.
  *
- * <p><b>Made with the JDK's {@code keytool}</b>, not BouncyCastle, because the JDK has no public API
- * for certificates and hand-written ASN.1 is how certificate bugs are made. Figures (this machine, 2
- * shared cores): {@code keytool -genkeypair} takes 0.4–0.8 s of wall time, nearly all JVM start-up, once
- * per host; the jlink image already holds {@code bin/keytool} (+0 bytes, it is part of {@code java.base}).
- * BouncyCastle 1.87 would do it in-process in milliseconds but adds about 9 MB to the image, pulls in
- * {@code java.naming} and {@code java.sql}, and its signed jars need {@code --ignore-signing-information}
- * for jlink: 9 MB for one second saved once in a host's life is a bad trade.
+ * <p><b>Made with the JDK's {@code keytool}</b>, not BouncyCastle: the JDK has no public API for
+ * certificates, and hand-written ASN.1 is how certificate bugs are made. Figures measured on this
+ * project's 2-core machine ({@code TlsHandshakeCost} in the tests): {@code keytool -genkeypair} takes
+ * 0.4–0.8 s of wall time on a quiet machine and 0.55–1.1 s (median) under a load of 7–11, nearly all JVM
+ * start-up, once in a host's life; the jlink image already has {@code bin/keytool} (it belongs to
+ * {@code java.base}: +0 bytes; checked in {@code target/installer/runtime/bin}, and a key made with the
+ * image's keytool works for TLS 1.3). BouncyCastle 1.87 would do it in-process in milliseconds, but its
+ * three jars make a jlink image 13.4 MB larger (java.base alone 44.0 MB, with bcprov/bcpkix/bcutil 57.3
+ * MB, zip-9), pull in {@code java.naming}, {@code java.sql} and {@code java.transaction.xa}, and need
+ * {@code --ignore-signing-information}: 13 MB for under a second saved once is a bad trade.
  *
  * <p>The store's password is a constant: the file's mode is what protects the key, as with an SSH host
  * key; a password kept beside the file would add nothing.
