@@ -1,5 +1,6 @@
 package dev.parley.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,9 +86,11 @@ public final class HostIdentityStore {
         Path file = file();
         if (Files.exists(file)) {
             OwnerOnly.narrow(file, OwnerOnly.FILE);
+            // A file that cannot be read (permissions, disk) is an error to report, not a reason for a new key.
+            byte[] bytes = Files.readAllBytes(file);
             HostIdentity identity;
             try {
-                identity = load(file);
+                identity = parse(bytes);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 Path aside = OwnerOnly.keepAside(file, "broken", clock.millis());
                 LOG.log(System.Logger.Level.WARNING, "the host key in {0} cannot be read ({1}); kept it as {2} and"
@@ -153,8 +156,12 @@ public final class HostIdentityStore {
     }
 
     static HostIdentity load(Path file) throws IOException, GeneralSecurityException {
+        return parse(Files.readAllBytes(file));
+    }
+
+    private static HostIdentity parse(byte[] bytes) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             store.load(in, PASSWORD);
         }
         if (!(store.getKey(ALIAS, PASSWORD) instanceof PrivateKey key)

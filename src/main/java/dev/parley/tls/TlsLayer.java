@@ -174,7 +174,8 @@ public final class TlsLayer implements AutoCloseable {
      * handshake (and may have read the first frame with the client's Finished). Read again before waiting.
      */
     public boolean hasBufferedInput() {
-        return bufferedInput;
+        // While a task runs nothing can be read; the task's wake brings the loop back instead.
+        return bufferedInput && !taskRunning;
     }
 
     /** Whether the handshake has completed (application bytes can flow). */
