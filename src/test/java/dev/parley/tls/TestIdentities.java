@@ -37,11 +37,19 @@ final class TestIdentities {
 
     private static Path folder(String name) {
         try {
-            Path dir = Files.createTempDirectory("parley-tls-test-").resolve(name);
-            dir.getParent().toFile().deleteOnExit();
-            return dir;
+            Path parent = Files.createTempDirectory("parley-tls-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(parent)));
+            return parent.resolve(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
         }
     }
 
