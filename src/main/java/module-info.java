@@ -1,7 +1,7 @@
 /**
  * Parley: a small self-hosted desktop chat.
  *
- * <p>{@code protocol}, {@code server} and {@code client} are the core and never touch JavaFX;
+ * <p>{@code protocol}, {@code tls}, {@code server} and {@code client} are the core and never touch JavaFX;
  * {@code app} is the desktop window built on top of the client library.
  */
 module dev.parley {
@@ -16,12 +16,14 @@ module dev.parley {
     requires atlantafx.base;
     requires java.prefs;
     requires org.xerial.sqlitejdbc;
+    requires tls.channel;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
     exports dev.parley.client;
     exports dev.parley.store;
     exports dev.parley.discovery;
+    exports dev.parley.tls;
 
     opens dev.parley to info.picocli;
     opens dev.parley.protocol to tools.jackson.databind;

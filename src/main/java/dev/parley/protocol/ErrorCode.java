@@ -16,6 +16,11 @@ public enum ErrorCode {
     NICK_TAKEN("nick_taken", true),
     BAD_PASSWORD("bad_password", true),
     SERVER_FULL("server_full", true),
+    /**
+     * The peer spoke plain JSON Lines to a port that only speaks TLS: it gets this one line in clear
+     * and the connection closes. A client that predates the code still reads an error and closes.
+     */
+    TLS_REQUIRED("tls_required", true),
     UNKNOWN_TYPE("unknown_type", false),
     TEXT_INVALID("text_invalid", false),
     RATE_LIMITED("rate_limited", false);

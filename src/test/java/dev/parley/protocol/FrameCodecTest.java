@@ -98,8 +98,9 @@ class FrameCodecTest {
 
     @Test
     void errorCodesAndWhetherTheyCloseMatchTheSpecTable() {
+        // tls_required came with TLS (issue 14), after the v1 table: a plaintext peer on a TLS port.
         Set<String> closing = Set.of("bad_frame", "frame_too_large", "hello_required", "hello_timeout",
-                "unsupported_version", "nick_invalid", "nick_taken", "bad_password", "server_full");
+                "unsupported_version", "nick_invalid", "nick_taken", "bad_password", "server_full", "tls_required");
         Set<String> staying = Set.of("unknown_type", "text_invalid", "rate_limited");
         for (ErrorCode code : ErrorCode.values()) {
             assertEquals(closing.contains(code.wire()), code.closes(), code.wire());
