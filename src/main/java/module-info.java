@@ -1,7 +1,7 @@
 /**
  * Parley: a small self-hosted desktop chat.
  *
- * <p>{@code protocol}, {@code server} and {@code client} are the core and never touch JavaFX;
+ * <p>{@code protocol}, {@code server}, {@code client} and {@code files} are the core and never touch JavaFX;
  * {@code app} is the desktop window built on top of the client library.
  */
 module dev.parley {
@@ -15,6 +15,8 @@ module dev.parley {
     requires org.kordamp.ikonli.feather;
     requires atlantafx.base;
     requires java.prefs;
+    // javax.imageio and Java 2D for the host's image previews (dev.parley.files), headless.
+    requires java.desktop;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
