@@ -84,9 +84,11 @@ public final class FileHost implements AutoCloseable {
                     "The id " + ref + " is already taken by another file you are sending.");
         }
         if (offer.size() > limits.maxFileBytes()) {
-            return new OfferDecision.Refused(ref, FileProblem.FILE_TOO_LARGE, "The file is "
-                    + FileSizes.format(offer.size()) + "; this room takes files of at most "
-                    + FileSizes.format(limits.maxFileBytes()) + ".");
+            String size = FileSizes.format(offer.size());
+            String max = FileSizes.format(limits.maxFileBytes());
+            return new OfferDecision.Refused(ref, FileProblem.FILE_TOO_LARGE, size.equals(max)
+                    ? "The file is just over the " + max + " this room takes."
+                    : "The file is " + size + "; this room takes files of at most " + max + ".");
         }
         long now = clock.getAsLong();
         if (!quota.tryOpen(person, now)) {

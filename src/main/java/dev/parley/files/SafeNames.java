@@ -55,7 +55,9 @@ public final class SafeNames {
         if (raw == null) {
             return FALLBACK;
         }
-        String name = strip(clean(Normalizer.normalize(raw, Normalizer.Form.NFC)));
+        // NFC again after cleaning: a dropped zero-width space may leave e + U+0301 side by side.
+        String cleaned = clean(Normalizer.normalize(raw, Normalizer.Form.NFC));
+        String name = strip(Normalizer.normalize(cleaned, Normalizer.Form.NFC));
         if (name.isEmpty()) {
             return FALLBACK;
         }
