@@ -141,6 +141,11 @@ public final class FileHost implements AutoCloseable {
         }
     }
 
+    /** The limits this host applies ({@code maxFileBytes} goes into {@code welcome.files.maxSize}). */
+    public FileLimits limits() {
+        return limits;
+    }
+
     /** The room's store (for the server's replay and tests). */
     public BlobStore store() {
         return store;
