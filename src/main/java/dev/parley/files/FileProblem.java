@@ -37,9 +37,7 @@ public enum FileProblem {
     /** The uploaded bytes do not hash to the offered sha256; nothing was stored. */
     HASH_MISMATCH("hash_mismatch"),
     /** The host failed to read or write its store; the detail is in the host's log. */
-    TRANSFER_FAILED("transfer_failed"),
-    /** Nothing moved for too long; the host closed the transfer. */
-    TRANSFER_TIMEOUT("transfer_timeout");
+    TRANSFER_FAILED("transfer_failed");
 
     private static final Map<String, FileProblem> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FileProblem::wire, Function.identity()));

@@ -34,12 +34,7 @@ final class UploadSession {
             refuse(FileProblem.TRANSFER_DENIED, "This upload is unknown or has expired; offer the file again.");
             return;
         }
-        // A new connection for the same upload wins: the old one is usually half-open after a cut.
-        Closeable previous = upload.connection;
-        if (previous != null) {
-            previous.close();
-        }
-        if (!lock(upload)) {
+        if (!takeOver(upload)) {
             refuse(FileProblem.TOO_MANY_TRANSFERS, "This upload is already running on another connection.");
             return;
         }
@@ -56,9 +51,24 @@ final class UploadSession {
         }
     }
 
-    private boolean lock(PendingUploads.Pending upload) throws IOException {
+    /**
+     * Takes the upload from any connection still carrying it: a new connection for the same token
+     * wins, because the old one is usually half-open after a cut. Closing it makes its thread give
+     * the lock up; one that never does is waited for at most {@value #TAKEOVER_SECONDS} s.
+     */
+    private boolean takeOver(PendingUploads.Pending upload) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TAKEOVER_SECONDS);
         try {
-            return upload.lock.tryLock(TAKEOVER_SECONDS, TimeUnit.SECONDS);
+            while (!upload.lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                Closeable previous = upload.connection;
+                if (previous != null) {
+                    previous.close();
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for the previous connection of this upload", e);

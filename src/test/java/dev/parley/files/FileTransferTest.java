@@ -281,6 +281,17 @@ class FileTransferTest {
     }
 
     @Test
+    void anEmptyFileTravelsToo() throws Exception {
+        start(FileLimits.defaults());
+        StoredFile stored = send("alice", "z1", TestFiles.write(folder("alice"), "empty.txt", new byte[0]));
+
+        Path saved = save(host.grant("bob"), stored, folder("bob"), new AtomicLong());
+
+        assertThat(stored.sha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(saved).isEmptyFile();
+    }
+
+    @Test
     void transferHandshakesThatBreakARuleGetTheirCode() throws Exception {
         start(FileLimits.defaults().withMaxTransfersPerPerson(1));
         StoredFile stored = send("alice", "r1", TestFiles.random(folder("alice"), "r.bin", 32 * MIB, 15));
