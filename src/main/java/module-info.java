@@ -2,6 +2,7 @@
  * Parley: a small self-hosted desktop chat.
  *
  * <p>{@code protocol}, {@code tls}, {@code server} and {@code client} are the core and never touch JavaFX;
+ * <p>{@code protocol}, {@code server}, {@code client} and {@code files} are the core and never touch JavaFX;
  * {@code app} is the desktop window built on top of the client library.
  */
 module dev.parley {
@@ -17,6 +18,8 @@ module dev.parley {
     requires java.prefs;
     requires org.xerial.sqlitejdbc;
     requires tls.channel;
+    // javax.imageio and Java 2D for the host's image previews (dev.parley.files), headless.
+    requires java.desktop;
 
     exports dev.parley.protocol;
     exports dev.parley.server;

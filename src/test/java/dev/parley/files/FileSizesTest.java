@@ -1,0 +1,29 @@
+package dev.parley.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(10)
+class FileSizesTest {
+    @Test
+    void sizesReadLikeAFileManagerShowsThem() {
+        assertThat(FileSizes.format(1)).isEqualTo("1 byte");
+        assertThat(FileSizes.format(999)).isEqualTo("999 bytes");
+        assertThat(FileSizes.format(12_345)).isEqualTo("12 KB");
+        assertThat(FileSizes.format(2_143_007)).isEqualTo("2.1 MB");
+        assertThat(FileSizes.format(104_857_600)).isEqualTo("105 MB");
+        assertThat(FileSizes.format(999_999)).isEqualTo("1.0 MB");
+        assertThat(FileSizes.format(3_500_000_000L)).isEqualTo("3.5 GB");
+    }
+
+    @Test
+    void aClientWithoutFilesReadsWhatWasSentAndWhere() {
+        var file = new StoredFile("f1", "alice", "holiday.jpg", 2_143_007, MediaType.JPEG, "ab".repeat(32), null);
+
+        assertThat(file.fallbackText()).isEqualTo("📎 holiday.jpg (2.1 MB): open Parley to download");
+        assertThat(file.fallbackId()).isEqualTo("x-f1");
+        assertThat(file.thumbnailBase64()).isNull();
+    }
+}
