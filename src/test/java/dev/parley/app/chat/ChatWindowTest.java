@@ -260,7 +260,9 @@ class ChatWindowTest {
         waitUntil(() -> messages(app.chat()).size() == 33);
         waitUntil(() -> robot.lookup("#newMessagesButton").queryButton().isVisible());
         assertEquals(0, (int) fx(() -> firstVisibleIndex(robot)), "new messages do not move the view");
-        assertEquals("↓ 3 new", fx(() -> robot.lookup("#newMessagesButton").queryButton().getText()));
+        assertEquals("3 new", fx(() -> robot.lookup("#newMessagesButton").queryButton().getText()),
+                "one arrow: the icon, not a second one in the text");
+        assertTrue(fx(() -> robot.lookup("#newMessagesButton").queryButton().getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon));
 
         robot.clickOn(at(robot, "#newMessagesButton"));
         waitUntil(() -> lastVisibleIndex(robot) == list(robot).getItems().size() - 1);
