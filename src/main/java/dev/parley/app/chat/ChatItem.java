@@ -20,18 +20,28 @@ public sealed interface ChatItem {
      * @param failure  why it could not be sent, when {@code delivery == FAILED}
      * @param runFirst first of a run of messages from one person (shows the name)
      * @param runLast  last of a run (shows the avatar)
+     * @param colour   the sender's colour in this room ({@link Avatars#pseudoClass})
+     * @param sentAt   when this app sent it, for own messages the host stamped later than that
+     *                 (delivered after a reconnect); else {@code null}
      */
     record Message(String key, String sender, boolean host, String text, Instant time, boolean outgoing,
-                   String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast)
+                   String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast,
+                   int colour, Instant sentAt)
             implements ChatItem {
 
         public Message withDelivery(Delivery newDelivery, String newLocalId, String newFailure, Instant newTime) {
             return new Message(key, sender, host, text, newTime, outgoing, newLocalId, newDelivery, newFailure,
-                    runFirst, runLast);
+                    runFirst, runLast, colour, sentAt);
         }
 
         public Message withRun(boolean first, boolean last) {
-            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last);
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last,
+                    colour, sentAt);
+        }
+
+        public Message withSentAt(Instant sent) {
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, runFirst, runLast,
+                    colour, sent);
         }
     }
 

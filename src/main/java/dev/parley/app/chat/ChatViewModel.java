@@ -150,7 +150,7 @@ public final class ChatViewModel {
         String id = link.send(text);
         link.typing(false);
         log.appendMessage(new Message(log.newKey(), you.get(), hosting, text, clock.instant(), true, id,
-                Delivery.SENDING, null, true, true));
+                Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
         log.commit();
         draft.set("");
         return true;
@@ -207,7 +207,7 @@ public final class ChatViewModel {
             return;
         }
         log.appendMessage(new Message(log.newKey(), msg.from(), host, msg.text(), time, m.own(),
-                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true));
+                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true, people.colourOf(msg.from()), null));
     }
 
     private void joined(Frame.Joined j, Instant now) {

@@ -186,7 +186,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         pseudoClassStateChanged(RUN_FIRST, m.runFirst());
         pseudoClassStateChanged(RUN_LAST, m.runLast());
         pseudoClassStateChanged(HOST, m.host());
-        pseudoClassStateChanged(Avatars.pseudoClass(Avatars.colourIndex(m.sender())), true);
+        pseudoClassStateChanged(Avatars.pseudoClass(m.colour()), true);
         messageRow.setAlignment(m.outgoing() ? Pos.BOTTOM_RIGHT : Pos.BOTTOM_LEFT);
 
         boolean incoming = !m.outgoing();

@@ -38,7 +38,7 @@ final class PersonCell extends ListCell<Person> {
             setAccessibleText(null);
             return;
         }
-        pseudoClassStateChanged(Avatars.pseudoClass(Avatars.colourIndex(p.nick())), true);
+        pseudoClassStateChanged(Avatars.pseudoClass(p.colour()), true);
         avatar.setText(Avatars.initials(p.nick()));
         name.setText(p.you() ? MessageFormat.format(formats.text("chat.people.you"), p.nick()) : p.nick());
         badge.setText(p.host() ? formats.text("chat.hostBadge") : "");
