@@ -107,7 +107,8 @@ public final class AppShell {
         var pump = new EventPump(session, services.fxExecutor(), vm::apply);
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
-                services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart, this::showAbout);
+                services.settings(), services.browser(), services.clock(), addresses,
+                new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit));
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         chat = new Chat(session, vm, pump, controller);
         stage.titleProperty().bind(vm.titleProperty());
@@ -128,6 +129,11 @@ public final class AppShell {
 
     private void showAbout() {
         services.dialogs().about(stage);
+    }
+
+    /** Ctrl+Q: closes the window as its close button would, asking a host with guests first. */
+    private void quit() {
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     private void closeRequested(WindowEvent e) {

@@ -2,6 +2,7 @@ package dev.parley.app.chat;
 
 import dev.parley.app.chat.ChatViewModel.ConnectionState;
 import dev.parley.app.fx.ThemeService;
+import dev.parley.app.settings.Settings;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -44,10 +45,9 @@ public final class ChatController {
     private final ThemeService theme;
     private final Consumer<String> browser;
     private final Clock clock;
+    private final Settings settings;
     private final List<String> joinAddresses;
-    private final Runnable leave;
-    private final Runnable backToStart;
-    private final Runnable about;
+    private final Actions actions;
     /** How often the typing line and the reconnect countdown are brought up to date. */
     private static final long TICK_MILLIS = 500;
     private ScheduledExecutorService ticker;
@@ -77,23 +77,30 @@ public final class ChatController {
     @FXML private VBox joinList;
 
     /**
-     * @param joinAddresses where guests can reach this host; empty unless hosting
-     * @param leave         asks to leave (and maybe end the chat) from the menu
-     * @param backToStart   returns to the start screen once the chat has ended
-     * @param about         shows the About dialog
+     * What the window asks of the app around it; each runs on the FX thread.
+     *
+     * @param leave       asks to leave (and maybe end the chat): the menu and Ctrl+W
+     * @param backToStart returns to the start screen once the chat has ended
+     * @param about       shows the About dialog
+     * @param quit        asks to quit the app (and maybe end the chat): Ctrl+Q
      */
-    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Consumer<String> browser,
-                          Clock clock, List<String> joinAddresses, Runnable leave, Runnable backToStart,
-                          Runnable about) {
+    public record Actions(Runnable leave, Runnable backToStart, Runnable about, Runnable quit) {
+    }
+
+    /**
+     * @param settings      the chat window's remembered choices (side panel, notifications)
+     * @param joinAddresses where guests can reach this host; empty unless hosting
+     */
+    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Settings settings,
+                          Consumer<String> browser, Clock clock, List<String> joinAddresses, Actions actions) {
         this.vm = vm;
         this.formats = formats;
         this.theme = theme;
+        this.settings = settings;
         this.browser = browser;
         this.clock = clock;
         this.joinAddresses = joinAddresses;
-        this.leave = leave;
-        this.backToStart = backToStart;
-        this.about = about;
+        this.actions = actions;
     }
 
     @FXML
@@ -170,6 +177,12 @@ public final class ChatController {
         Platform.runLater(composer::requestFocus);
     }
 
+    /** Shows or hides the side panel, as its toggle in the header does. FX thread. */
+    public void sidePanelShown(boolean shown) {
+        sidePanel.setVisible(shown);
+        sidePanel.setManaged(shown);
+    }
+
     /** Stops the view's timers; called when the window leaves this chat. */
     public void dispose() {
         ticker.shutdownNow();
@@ -209,17 +222,17 @@ public final class ChatController {
 
     @FXML
     private void leave() {
-        leave.run();
+        actions.leave().run();
     }
 
     @FXML
     private void backToStart() {
-        backToStart.run();
+        actions.backToStart().run();
     }
 
     @FXML
     private void about() {
-        about.run();
+        actions.about().run();
     }
 
     private void showState(ConnectionState state) {

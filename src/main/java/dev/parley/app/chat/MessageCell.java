@@ -91,6 +91,12 @@ public final class MessageCell extends ListCell<ChatItem> {
         sender.getStyleClass().add("sender");
         hostBadge.getStyleClass().add("host-badge");
         hostBadge.setText(formats.text("chat.hostBadge"));
+        // A long name gives way with an ellipsis (its tooltip has it whole); the host badge always shows.
+        sender.setMinWidth(0);
+        sender.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        sender.setEllipsisString("…");
+        sender.setTooltip(popups.nameTip());
+        hostBadge.setMinWidth(Region.USE_PREF_SIZE);
         nameLine.getStyleClass().add("name-line");
         nameLine.getChildren().addAll(sender, hostBadge);
         body.getStyleClass().add("bubble-text");
@@ -272,6 +278,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         private final ChatFormats formats;
         private Tooltip timeTip;
         private Tooltip stateTip;
+        private Tooltip nameTip;
         private ContextMenu menu;
 
         Popups(ChatFormats formats) {
@@ -283,6 +290,13 @@ public final class MessageCell extends ListCell<ChatItem> {
                 timeTip = tip(m -> formats.full(m.time()));
             }
             return timeTip;
+        }
+
+        Tooltip nameTip() {
+            if (nameTip == null) {
+                nameTip = tip(Message::sender);
+            }
+            return nameTip;
         }
 
         Tooltip stateTip() {

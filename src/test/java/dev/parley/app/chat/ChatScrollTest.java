@@ -106,8 +106,8 @@ class ChatScrollTest {
             theme.attach(stage.getScene());
             var formats = new ChatFormats(bundle, clock, Locale.ENGLISH);
             vm = new ChatViewModel(new FakeLink(), "10.0.0.5:7770", false, bundle, clock, (t, x) -> { });
-            controller = new ChatController(vm, formats, theme, url -> { }, clock, List.of(), () -> { }, () -> { },
-                    () -> { });
+            controller = new ChatController(vm, formats, theme, settings, url -> { }, clock, List.of(),
+                    new ChatController.Actions(() -> { }, () -> { }, () -> { }, () -> { }));
             stage.getScene().setRoot(new ViewLoader(bundle).load("/dev/parley/app/chat/chat.fxml",
                     ViewLoader.only(controller)));
             @SuppressWarnings("unchecked")

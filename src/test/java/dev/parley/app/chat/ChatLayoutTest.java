@@ -1,0 +1,108 @@
+package dev.parley.app.chat;
+
+import dev.parley.client.ChatEvent;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.Role;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static dev.parley.app.FxTest.fx;
+import static dev.parley.app.chat.ChatViewFixture.T0;
+import static dev.parley.app.chat.ChatViewFixture.drawn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the chat window lays itself out at the widths people use, from 640 to 1920 px. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class ChatLayoutTest {
+    /** 32 characters, the longest name the protocol allows. */
+    private static final String LONG = "Maximiliana Ñandú de Montealegre";
+    private ChatViewFixture view;
+
+    @Start
+    void start(Stage stage) {
+        view = new ChatViewFixture(stage);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    private static ChatEvent.Connected room(String you, Frame.User... users) {
+        return new ChatEvent.Connected("Team room", you, List.of(users), false, false, false);
+    }
+
+    private static boolean within(Node inner, Node outer) {
+        Bounds a = inner.localToScene(inner.getBoundsInLocal());
+        Bounds b = outer.localToScene(outer.getBoundsInLocal());
+        return a.getMinX() >= b.getMinX() - 0.5 && a.getMaxX() <= b.getMaxX() + 0.5;
+    }
+
+    private static boolean horizontalBarShown(ListView<?> list) {
+        return list.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar bar
+                && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible());
+    }
+
+    @Test
+    void aLongNameIsEllipsizedInThePeopleListWithYouAndHostStillShownAndNoSidewaysScrolling() {
+        view.open(640, true);
+        view.controller.sidePanelShown(true);
+        view.apply(room(LONG, new Frame.User(LONG, Role.HOST), new Frame.User("Carol ñandú", Role.GUEST)));
+        fx(() -> {
+            ListView<Person> people = view.find("#people");
+            assertFalse(horizontalBarShown(people), "the people list never scrolls sideways");
+            Node cell = people.lookupAll(".person-cell").stream()
+                    .filter(n -> ((PersonCell) n).getItem() != null && ((PersonCell) n).getItem().you())
+                    .findFirst().orElseThrow();
+            Label name = (Label) cell.lookup(".person-name");
+            assertTrue(drawn(name).endsWith("…"), "the name gives way with an ellipsis: " + drawn(name));
+            Label you = (Label) cell.lookup(".you-mark");
+            Label host = (Label) cell.lookup(".host-badge");
+            assertEquals("(you)", drawn(you), "(you) is shown whole");
+            assertEquals("host", drawn(host), "the host badge is shown whole");
+            assertTrue(within(you, people) && within(host, people), "and both inside the list");
+            assertEquals(LONG + " (you), host", ((PersonCell) cell).getTooltip().getText(),
+                    "the tooltip has the whole name");
+            return null;
+        });
+    }
+
+    @Test
+    void aLongNameInABubbleIsEllipsizedWithTheHostBadgeInView() {
+        view.open(640, false);
+        view.controller.sidePanelShown(true);
+        view.apply(room("Reader", new Frame.User(LONG, Role.HOST), new Frame.User("Reader", Role.GUEST)),
+                new ChatEvent.Message(new Frame.Msg(1, "a", LONG, Role.HOST, "hi", T0.toString()), false));
+        fx(() -> {
+            Node cell = view.messages().lookupAll(".message-cell").stream()
+                    .filter(n -> ((MessageCell) n).getItem() instanceof ChatItem.Message)
+                    .findFirst().orElseThrow();
+            Label sender = (Label) cell.lookup(".sender");
+            Label host = (Label) cell.lookup(".host-badge");
+            Node bubble = cell.lookup(".bubble");
+            assertTrue(drawn(sender).endsWith("…"), "the name gives way with an ellipsis: " + drawn(sender));
+            assertEquals("host", drawn(host));
+            assertTrue(within(host, bubble), "the host badge stays inside the bubble");
+            assertNotNull(sender.getTooltip(), "the name has a tooltip with all of it");
+            assertFalse(horizontalBarShown(view.messages()), "the chat never scrolls sideways");
+            return null;
+        });
+    }
+}
