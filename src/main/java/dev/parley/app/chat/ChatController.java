@@ -65,6 +65,7 @@ public final class ChatController {
     @FXML private Label typingLabel;
     @FXML private HBox composerBar;
     @FXML private TextArea composer;
+    @FXML private Label composerHint;
     @FXML private Label counterLabel;
     @FXML private Button sendButton;
     @FXML private HBox endedBar;
@@ -142,6 +143,8 @@ public final class ChatController {
         typingLabel.textProperty().bind(vm.typingTextProperty());
 
         composer.textProperty().bindBidirectional(vm.draftProperty());
+        // Like the chat apps people know: the placeholder stays while the composer has focus, until they type.
+        composerHint.visibleProperty().bind(composer.textProperty().isEmpty());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         // The composer grows with its lines, up to a few, then scrolls.
         composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(

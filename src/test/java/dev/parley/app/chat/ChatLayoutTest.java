@@ -19,6 +19,8 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.List;
 
+import dev.parley.app.FxTest;
+
 import static dev.parley.app.FxTest.fx;
 import static dev.parley.app.chat.ChatViewFixture.T0;
 import static dev.parley.app.chat.ChatViewFixture.drawn;
@@ -104,5 +106,28 @@ class ChatLayoutTest {
             assertFalse(horizontalBarShown(view.messages()), "the chat never scrolls sideways");
             return null;
         });
+    }
+
+    @Test
+    void thePlaceholderStaysWhileTheComposerHasFocusUntilTheFirstKeyAndStaysOnOneLineAt640() {
+        view.open(640, false);
+        view.controller.sidePanelShown(true);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)));
+        javafx.scene.control.TextArea composer = view.find("#composer");
+        Label hint = view.find("#composerHint");
+        FxTest.onFx(composer::requestFocus);
+        ChatViewFixture.settle();
+        fx(() -> {
+            assertTrue(composer.isFocused());
+            assertTrue(hint.isVisible(), "the placeholder shows while the composer has focus");
+            assertTrue(drawn(hint).endsWith("…"), "at 640 px it is ellipsized: " + drawn(hint));
+            assertTrue(hint.getHeight() < 2 * hint.getFont().getSize() + 8, "on one line: " + hint.getHeight());
+            assertTrue(within(hint, composer), "inside the composer");
+            return null;
+        });
+        FxTest.onFx(() -> composer.setText("h"));
+        assertFalse(fx(hint::isVisible), "the first key hides it");
+        FxTest.onFx(() -> composer.setText(""));
+        assertTrue(fx(hint::isVisible), "an empty composer shows it again");
     }
 }
