@@ -73,6 +73,7 @@ public final class ChatController {
     @FXML private Button backButton;
     @FXML private VBox sidePanel;
     @FXML private Label peopleTitle;
+    @FXML private Label peopleNote;
     @FXML private ListView<Person> people;
     @FXML private VBox joinBox;
     @FXML private VBox joinList;
@@ -161,6 +162,9 @@ public final class ChatController {
         endedLabel.textProperty().bind(vm.endedTextProperty());
 
         peopleTitle.textProperty().bind(vm.peopleTitleProperty());
+        peopleNote.textProperty().bind(vm.peopleNoteProperty());
+        peopleNote.visibleProperty().bind(vm.peopleNoteProperty().isNotEmpty());
+        peopleNote.managedProperty().bind(peopleNote.visibleProperty());
         people.setItems(vm.people());
         people.setCellFactory(list -> new PersonCell(formats));
         people.setFocusTraversable(false);

@@ -64,6 +64,7 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanBinding canSend;
@@ -102,8 +103,12 @@ public final class ChatViewModel {
         title.bind(Bindings.createStringBinding(() -> unreadCount.get() > 0
                 ? format("chat.title.unread", unreadCount.get(), room.get())
                 : format("chat.title", room.get()), unreadCount, room));
-        peopleTitle.bind(Bindings.createStringBinding(
-                () -> format("chat.people.title", people.list().size()), people.list()));
+        // While the connection is down nobody can tell who is still there: say so rather than a stale count.
+        peopleTitle.bind(Bindings.createStringBinding(() -> state.get() == ConnectionState.RECONNECTING
+                ? text("chat.people.titleUnknown")
+                : format("chat.people.title", people.list().size()), people.list(), state));
+        peopleNote.bind(Bindings.createStringBinding(() -> state.get() == ConnectionState.RECONNECTING
+                ? text("chat.people.unknown") : "", state));
     }
 
     /** Takes in one batch of events from the pump, in order, publishing new rows in one change. */
@@ -349,6 +354,11 @@ public final class ChatViewModel {
 
     public ReadOnlyStringProperty peopleTitleProperty() {
         return peopleTitle.getReadOnlyProperty();
+    }
+
+    /** A sentence under the people list's title when it may be out of date, else empty. */
+    public ReadOnlyStringProperty peopleNoteProperty() {
+        return peopleNote.getReadOnlyProperty();
     }
 
     /** "3,612 / 4,000" once the draft nears the limit, else empty. */

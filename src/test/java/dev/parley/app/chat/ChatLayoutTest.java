@@ -130,4 +130,32 @@ class ChatLayoutTest {
         FxTest.onFx(() -> composer.setText(""));
         assertTrue(fx(hint::isVisible), "an empty composer shows it again");
     }
+
+    @Test
+    void theReconnectBannerFitsAt640AndThePeopleListStopsClaimingWhoIsOnline() {
+        view.open(640, false);
+        view.controller.sidePanelShown(true);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST), new Frame.User("Alice", Role.GUEST)));
+        assertEquals("People · 2 online", fx(() -> ((Label) view.find("#peopleTitle")).getText()));
+        view.apply(new ChatEvent.Disconnected("The host closed the connection.", T0.plusSeconds(30), 1));
+        fx(() -> {
+            Label text = view.find("#bannerLabel");
+            javafx.scene.control.Button button = view.find("#reconnectButton");
+            assertTrue(text.isVisible());
+            assertEquals(text.getText(), drawn(text), "the banner's sentence is shown whole");
+            assertEquals(button.getText(), drawn(button), "and so is its button");
+            assertTrue(within(button, view.find("#banner")), "inside the banner");
+            Label title = view.find("#peopleTitle");
+            Label note = view.find("#peopleNote");
+            assertFalse(title.getText().contains("online"), "no stale count while disconnected: " + title.getText());
+            assertTrue(note.isVisible() && note.getText().contains("unknown"), "a sentence says why");
+            assertTrue(view.find("#sidePanel").getPseudoClassStates().toString().contains("reconnecting"),
+                    "the list is greyed");
+            return null;
+        });
+        view.apply(new ChatEvent.Connected("Team room", "Reader",
+                List.of(new Frame.User("Reader", Role.GUEST)), true, false, false));
+        assertEquals("People · 1 online", fx(() -> ((Label) view.find("#peopleTitle")).getText()));
+        assertFalse(fx(() -> view.find("#peopleNote").isVisible()));
+    }
 }

@@ -99,7 +99,7 @@ final class ChatViewFixture {
     }
 
     /** What a label actually draws, ellipsis and all. FX thread. */
-    static String drawn(Label label) {
+    static String drawn(javafx.scene.control.Labeled label) {
         return label.lookup(".text") instanceof Text t ? t.getText() : "";
     }
 
