@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,6 +54,7 @@ public final class ChatController {
     private ScheduledExecutorService ticker;
     private ScrollFollower follower;
 
+    @FXML private BorderPane chatRoot;
     @FXML private Label roomLabel;
     @FXML private Label stateLabel;
     @FXML private Label addressLabel;
@@ -120,6 +122,9 @@ public final class ChatController {
 
         // The list shows a window of the newest rows and pages older ones in as the person scrolls up.
         RowWindow window = new RowWindow(vm.items());
+        // Before the list has its rows: the keys keep the focused row through changes (see ChatKeys).
+        new ChatKeys(chatRoot, messages, window.rows(), composer, () -> follower.personScrolled(), vm::retry,
+                actions.leave(), actions.quit(), null);
         messages.setItems(window.rows());
         Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
         empty.getStyleClass().add("empty-chat");
@@ -127,7 +132,7 @@ public final class ChatController {
         messages.setPlaceholder(empty);
         messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry));
         messages.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (COPY.match(e) && messages.getSelectionModel().getSelectedItem() instanceof ChatItem.Message m) {
+            if (COPY.match(e) && messages.getFocusModel().getFocusedItem() instanceof ChatItem.Message m) {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(m.text());
                 Clipboard.getSystemClipboard().setContent(content);
