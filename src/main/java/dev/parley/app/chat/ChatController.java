@@ -38,7 +38,6 @@ import java.util.function.Consumer;
 public final class ChatController {
     private static final PseudoClass STATE_RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
     private static final PseudoClass STATE_ENDED = PseudoClass.getPseudoClass("ended");
-    private static final int COMPOSER_MAX_ROWS = 6;
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel vm;
@@ -70,6 +69,9 @@ public final class ChatController {
     @FXML private Label composerHint;
     @FXML private Label counterLabel;
     @FXML private Button sendButton;
+    @FXML private HBox splitBar;
+    @FXML private Label splitLabel;
+    @FXML private Button splitButton;
     @FXML private HBox endedBar;
     @FXML private Label endedLabel;
     @FXML private Button backButton;
@@ -152,9 +154,7 @@ public final class ChatController {
         // Like the chat apps people know: the placeholder stays while the composer has focus, until they type.
         composerHint.visibleProperty().bind(composer.textProperty().isEmpty());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
-        // The composer grows with its lines, up to a few, then scrolls.
-        composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(
-                (int) Math.min(COMPOSER_MAX_ROWS, 1 + text.chars().filter(c -> c == '\n').count())));
+        new ComposerSizer(composer);
         counterLabel.textProperty().bind(vm.counterTextProperty());
         counterLabel.visibleProperty().bind(vm.counterTextProperty().isNotEmpty());
         counterLabel.managedProperty().bind(counterLabel.visibleProperty());
@@ -163,6 +163,10 @@ public final class ChatController {
         sendButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSendProperty().getValue(),
                 vm.canSendProperty()));
         sendButton.setTooltip(new Tooltip(formats.text("chat.send.tooltip")));
+        splitLabel.textProperty().bind(vm.splitTextProperty());
+        splitButton.textProperty().bind(vm.splitActionProperty());
+        splitBar.visibleProperty().bind(vm.splitTextProperty().isNotEmpty());
+        splitBar.managedProperty().bind(splitBar.visibleProperty());
 
         endedLabel.textProperty().bind(vm.endedTextProperty());
 
@@ -215,6 +219,14 @@ public final class ChatController {
     @FXML
     private void send() {
         if (vm.send()) {
+            follower.toBottom();
+        }
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void sendSplit() {
+        if (vm.sendSplit()) {
             follower.toBottom();
         }
         composer.requestFocus();

@@ -63,6 +63,10 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper splitText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper splitAction = new ReadOnlyStringWrapper("");
+    private final MessageSplitter splitter;
+    private List<String> splitParts = List.of();
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -90,6 +94,7 @@ public final class ChatViewModel {
             }
         });
         this.log = new ChatLog(clock.getZone());
+        this.splitter = new MessageSplitter(Limits.MAX_TEXT, bundle.getLocale());
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
                 () -> Limits.textProblem(draft.get()) == null && state.get() != ConnectionState.ENDED, draft, state);
@@ -156,6 +161,25 @@ public final class ChatViewModel {
         link.typing(false);
         log.appendMessage(new Message(log.newKey(), you.get(), hosting, text, clock.instant(), true, id,
                 Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
+        log.commit();
+        draft.set("");
+        return true;
+    }
+
+    /**
+     * Sends a draft too long for one message as several, cut at paragraph, sentence or word
+     * boundaries; {@code false} (and nothing happens) if the draft fits in one or cannot be sent.
+     */
+    public boolean sendSplit() {
+        if (splitParts.size() < 2 || state.get() == ConnectionState.ENDED) {
+            return false;
+        }
+        for (String part : splitParts) {
+            String id = link.send(part);
+            log.appendMessage(new Message(log.newKey(), you.get(), hosting, part, clock.instant(), true, id,
+                    Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
+        }
+        link.typing(false);
         log.commit();
         draft.set("");
         return true;
@@ -272,6 +296,10 @@ public final class ChatViewModel {
     private void draftChanged(String text) {
         int length = text.codePointCount(0, text.length());
         overLimit.set(length > Limits.MAX_TEXT);
+        splitParts = length > Limits.MAX_TEXT ? splitter.split(text) : List.of();
+        splitText.set(splitParts.size() < 2 ? ""
+                : format("chat.split.text", Limits.MAX_TEXT, splitParts.size()));
+        splitAction.set(splitParts.size() < 2 ? "" : format("chat.split.action", splitParts.size()));
         counterText.set(length >= COUNTER_FROM ? format("chat.counter", length, Limits.MAX_TEXT) : "");
         if (state.get() == ConnectionState.CONNECTED) {
             link.typing(!text.isBlank());
@@ -364,6 +392,16 @@ public final class ChatViewModel {
     /** "3,612 / 4,000" once the draft nears the limit, else empty. */
     public ReadOnlyStringProperty counterTextProperty() {
         return counterText.getReadOnlyProperty();
+    }
+
+    /** Says the draft is too long for one message and into how many it would go; else empty. */
+    public ReadOnlyStringProperty splitTextProperty() {
+        return splitText.getReadOnlyProperty();
+    }
+
+    /** The label of the action that sends the draft as several messages ({@link #sendSplit}); else empty. */
+    public ReadOnlyStringProperty splitActionProperty() {
+        return splitAction.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty overLimitProperty() {

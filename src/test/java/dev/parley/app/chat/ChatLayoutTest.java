@@ -158,4 +158,55 @@ class ChatLayoutTest {
         assertEquals("People · 1 online", fx(() -> ((Label) view.find("#peopleTitle")).getText()));
         assertFalse(fx(() -> view.find("#peopleNote").isVisible()));
     }
+
+    @Test
+    void thePastedParagraphGrowsTheComposerLineByLineUpToEightRowsThenItScrolls() {
+        view.open(640, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)));
+        javafx.scene.control.TextArea composer = view.find("#composer");
+        double oneLine = fx(composer::getHeight);
+        String paragraph = "A pasted paragraph without a single line break, long enough to wrap over a few lines "
+                + "in a window that is only six hundred and forty pixels wide, as people paste them.";
+        FxTest.onFx(() -> composer.setText(paragraph));
+        FxTest.waitUntil(() -> composer.getPrefRowCount() >= 3);
+        ChatViewFixture.settle();
+        fx(() -> {
+            double line = composer.getFont().getSize() * 1.2;
+            assertTrue(composer.getHeight() >= oneLine + 1.8 * line,
+                    "the composer grew by at least two lines: " + oneLine + " -> " + composer.getHeight());
+            assertEquals(0.0, composer.getScrollTop(), 0.5, "its first line is in view");
+            return null;
+        });
+        FxTest.onFx(() -> composer.setText(paragraph.repeat(6)));
+        FxTest.waitUntil(() -> composer.getPrefRowCount() == ComposerSizer.MAX_ROWS);
+        ChatViewFixture.settle();
+        double capped = fx(composer::getHeight);
+        FxTest.onFx(() -> composer.setText(paragraph.repeat(12)));
+        ChatViewFixture.settle();
+        assertEquals(capped, fx(composer::getHeight), 0.5, "it stops growing at eight rows");
+        assertTrue(fx(() -> composer.lookupAll(".scroll-bar").stream()
+                .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.VERTICAL && b.isVisible())),
+                "and scrolls");
+        FxTest.onFx(() -> composer.setText("short"));
+        FxTest.waitUntil(() -> composer.getPrefRowCount() == 1);
+    }
+
+    @Test
+    void aDraftOverTheLimitOffersToGoAsSeveralMessages() {
+        view.open(640, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)));
+        String long1 = "Sentence number one is here. ".repeat(200);
+        FxTest.onFx(() -> view.vm.draftProperty().set(long1));
+        ChatViewFixture.settle();
+        fx(() -> {
+            Label text = view.find("#splitLabel");
+            javafx.scene.control.Button send = view.find("#splitButton");
+            assertTrue(text.isVisible() && text.getText().startsWith("This is longer than one message"));
+            assertEquals(text.getText(), drawn(text), "the sentence is shown whole at 640 px");
+            assertEquals("Send as 2 messages", drawn(send));
+            send.fire();
+            return null;
+        });
+        assertEquals(2, fx(() -> view.link.sent.size()));
+    }
 }

@@ -224,4 +224,21 @@ class ChatViewModelTest {
         vm.draftProperty().set("   \n ");
         assertFalse(vm.send());
     }
+
+    @Test
+    void aDraftOverTheLimitSaysSoAndCanGoAsSeveralMessagesInOrder() {
+        String paragraph = "word ".repeat(700).strip() + ".";
+        vm.draftProperty().set(paragraph + "\n\n" + paragraph);
+        assertTrue(vm.overLimitProperty().get());
+        assertEquals("This is longer than one message can be (4,000 characters). It can go as 2 messages, "
+                + "split between paragraphs or sentences.", vm.splitTextProperty().get());
+        assertEquals("Send as 2 messages", vm.splitActionProperty().get());
+        assertTrue(vm.sendSplit());
+        assertEquals(List.of(paragraph, paragraph), link.sent);
+        assertEquals(2, messages().size());
+        assertEquals("", vm.draftProperty().get());
+        assertEquals("", vm.splitTextProperty().get(), "nothing left to split");
+        vm.draftProperty().set("short");
+        assertFalse(vm.sendSplit(), "a draft that fits is sent the usual way");
+    }
 }
