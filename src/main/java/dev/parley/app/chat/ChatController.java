@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -23,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import dev.parley.app.fx.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -52,6 +54,7 @@ public final class ChatController {
     private static final long TICK_MILLIS = 500;
     private ScheduledExecutorService ticker;
     private ScrollFollower follower;
+    private ChatLayout layout;
 
     @FXML private BorderPane chatRoot;
     @FXML private Label roomLabel;
@@ -76,6 +79,9 @@ public final class ChatController {
     @FXML private Label endedLabel;
     @FXML private Button backButton;
     @FXML private VBox sidePanel;
+    @FXML private ToggleButton panelToggle;
+    @FXML private StackPane conversation;
+    @FXML private VBox composerColumn;
     @FXML private Label peopleTitle;
     @FXML private Label peopleNote;
     @FXML private ListView<Person> people;
@@ -178,6 +184,9 @@ public final class ChatController {
         people.setCellFactory(list -> new PersonCell(formats));
         people.setFocusTraversable(false);
 
+        layout = new ChatLayout(chatRoot, conversation, messages, new Region[] {typingLabel, composerColumn},
+                sidePanel, panelToggle, settings, formats);
+
         joinBox.setVisible(!joinAddresses.isEmpty());
         joinBox.setManaged(!joinAddresses.isEmpty());
         for (String address : joinAddresses) {
@@ -195,8 +204,7 @@ public final class ChatController {
 
     /** Shows or hides the side panel, as its toggle in the header does. FX thread. */
     public void sidePanelShown(boolean shown) {
-        sidePanel.setVisible(shown);
-        sidePanel.setManaged(shown);
+        layout.chosen(shown);
     }
 
     /** Stops the view's timers; called when the window leaves this chat. */

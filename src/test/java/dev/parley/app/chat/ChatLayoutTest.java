@@ -209,4 +209,48 @@ class ChatLayoutTest {
         });
         assertEquals(2, fx(() -> view.link.sent.size()));
     }
+
+    @Test
+    void atFullHdTheConversationIsACentredReadableColumn() {
+        view.open(1920, false);
+        String longText = "A long message that would run across the whole screen on a wide window if nothing stopped it, "
+                .repeat(4);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST), new Frame.User("Alice", Role.GUEST)),
+                Events.from("Alice", longText, T0));
+        fx(() -> {
+            ListView<ChatItem> list = view.messages();
+            Node conversation = view.find("#conversation");
+            Bounds l = list.localToScene(list.getBoundsInLocal());
+            Bounds c = conversation.localToScene(conversation.getBoundsInLocal());
+            assertTrue(l.getWidth() <= ChatLayout.COLUMN + 0.5, "the column is capped: " + l.getWidth());
+            assertEquals(l.getMinX() - c.getMinX(), c.getMaxX() - l.getMaxX(), 1.0, "and centred");
+            Node bubble = list.lookupAll(".message-cell").stream()
+                    .filter(n -> ((MessageCell) n).getItem() instanceof ChatItem.Message).findFirst().orElseThrow()
+                    .lookup(".bubble");
+            assertTrue(bubble.getBoundsInLocal().getWidth() <= 600, "a bubble stays readable: "
+                    + bubble.getBoundsInLocal().getWidth());
+            assertTrue(view.find("#sidePanel").isVisible(), "a wide window shows the side panel");
+            return null;
+        });
+    }
+
+    @Test
+    void theSidePanelStartsHiddenOnNarrowWindowsAndTheToggleIsRememberedOnWideOnes() {
+        view.open(640, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)));
+        javafx.scene.control.ToggleButton toggle = view.find("#panelToggle");
+        assertFalse(fx(() -> view.find("#sidePanel").isVisible()), "hidden below 800 px");
+        FxTest.onFx(toggle::fire);
+        assertTrue(fx(() -> view.find("#sidePanel").isVisible()), "the toggle shows it");
+        assertTrue(view.settings.sidePanel().isEmpty(), "a narrow window's choice is not remembered");
+
+        view.resize(1280);
+        assertTrue(fx(() -> view.find("#sidePanel").isVisible() && toggle.isSelected()), "shown on a wide window");
+        FxTest.onFx(toggle::fire);
+        assertFalse(fx(() -> view.find("#sidePanel").isVisible()));
+        assertEquals(java.util.Optional.of(false), view.settings.sidePanel(), "hiding it on a wide window is remembered");
+        view.resize(700);
+        view.resize(1300);
+        assertFalse(fx(() -> view.find("#sidePanel").isVisible()), "and kept");
+    }
 }
