@@ -2,6 +2,7 @@ package dev.parley.app.chat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** One row of the chat list. Immutable: a changed row is replaced in the list, which redraws its cell. */
 public sealed interface ChatItem {
@@ -48,8 +49,20 @@ public sealed interface ChatItem {
     /** What kind of room or connection news a system row carries. */
     enum InfoKind { JOINED, LEFT, CONNECTION, ENDED, NOTICE }
 
-    /** A small centred line: someone joined or left, the connection dropped or came back. */
-    record Info(String key, InfoKind kind, String text, Instant time) implements ChatItem {
+    /**
+     * A small centred line: someone joined or left, the connection dropped or came back.
+     *
+     * @param details for a row that sums up several joins and leaves, each of them in order (its
+     *                tooltip); else empty
+     */
+    record Info(String key, InfoKind kind, String text, Instant time, List<String> details) implements ChatItem {
+        public Info {
+            details = List.copyOf(details);
+        }
+
+        public Info(String key, InfoKind kind, String text, Instant time) {
+            this(key, kind, text, time, List.of());
+        }
     }
 
     /** A day separator before the first row of a day. */

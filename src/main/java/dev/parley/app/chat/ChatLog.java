@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,6 +30,9 @@ final class ChatLog {
     private final List<ChatItem> staged = new ArrayList<>();
     private final ZoneId zone;
     private long nextKey;
+    /** The row the latest run of joins and leaves is summed up in, and that run. */
+    private String presenceKey;
+    private List<PresenceSummary.Change> presenceRun = new ArrayList<>();
 
     ChatLog(ZoneId zone) {
         this.zone = zone;
@@ -57,6 +61,25 @@ final class ChatLog {
     void appendInfo(ChatItem.Info info) {
         dayBreak(tail(), info.time().atZone(zone).toLocalDate());
         staged.add(info);
+    }
+
+    /**
+     * Appends a join or leave. Right after another one it joins that row instead, which then sums
+     * up the whole run (PresenceSummary) and lists each change in its details.
+     */
+    void appendPresence(ChatItem.InfoKind kind, PresenceSummary.Change change, java.time.Instant time,
+                        Function<List<PresenceSummary.Change>, String> sentence) {
+        dayBreak(tail(), time.atZone(zone).toLocalDate());
+        if (tail() instanceof ChatItem.Info info && info.key().equals(presenceKey)) {
+            presenceRun.add(change);
+            replaceTail(new ChatItem.Info(info.key(), kind, sentence.apply(presenceRun), time,
+                    presenceRun.stream().map(PresenceSummary.Change::sentence).toList()));
+            return;
+        }
+        presenceRun = new ArrayList<>(List.of(change));
+        ChatItem.Info row = new ChatItem.Info(newKey(), kind, change.sentence(), time);
+        presenceKey = row.key();
+        staged.add(row);
     }
 
     /** Replaces the message with this local id; {@code false} if there is none. */

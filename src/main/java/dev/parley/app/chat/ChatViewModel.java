@@ -66,6 +66,7 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper splitText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper splitAction = new ReadOnlyStringWrapper("");
     private final MessageSplitter splitter;
+    private final PresenceSummary presence;
     private List<String> splitParts = List.of();
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
@@ -95,6 +96,7 @@ public final class ChatViewModel {
         });
         this.log = new ChatLog(clock.getZone());
         this.splitter = new MessageSplitter(Limits.MAX_TEXT, bundle.getLocale());
+        this.presence = new PresenceSummary(bundle);
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
                 () -> Limits.textProblem(draft.get()) == null && state.get() != ConnectionState.ENDED, draft, state);
@@ -242,8 +244,9 @@ public final class ChatViewModel {
     private void joined(Frame.Joined j, Instant now) {
         people.joined(j.nick(), j.role());
         if (!Limits.nickKey(j.nick()).equals(Limits.nickKey(you.get()))) {
-            info(InfoKind.JOINED, format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined",
-                    j.nick()), parseTime(j.ts(), now));
+            String sentence = format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined", j.nick());
+            log.appendPresence(InfoKind.JOINED, new PresenceSummary.Change(j.nick(), true, sentence),
+                    parseTime(j.ts(), now), presence::sentence);
         }
     }
 
@@ -251,7 +254,9 @@ public final class ChatViewModel {
         people.left(l.nick());
         typing.left(l.nick());
         String key = l.reason() == null ? "quit" : l.reason().name().toLowerCase(java.util.Locale.ROOT);
-        info(InfoKind.LEFT, format("chat.info.left." + key, l.nick()), parseTime(l.ts(), now));
+        String sentence = format("chat.info.left." + key, l.nick());
+        log.appendPresence(InfoKind.LEFT, new PresenceSummary.Change(l.nick(), false, sentence),
+                parseTime(l.ts(), now), presence::sentence);
     }
 
     private void disconnected(ChatEvent.Disconnected d, Instant now) {

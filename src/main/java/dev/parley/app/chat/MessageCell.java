@@ -125,6 +125,8 @@ public final class MessageCell extends ListCell<ChatItem> {
 
         info.getStyleClass().add("info");
         info.setWrapText(true);
+        // A summed-up run of joins and leaves lists everyone in its tooltip.
+        info.setTooltip(popups.infoTip());
         infoRow.getStyleClass().add("info-row");
         infoRow.setAlignment(Pos.CENTER);
         infoRow.getChildren().add(info);
@@ -279,6 +281,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         private Tooltip timeTip;
         private Tooltip stateTip;
         private Tooltip nameTip;
+        private Tooltip infoTip;
         private ContextMenu menu;
 
         Popups(ChatFormats formats) {
@@ -290,6 +293,17 @@ public final class MessageCell extends ListCell<ChatItem> {
                 timeTip = tip(m -> formats.full(m.time()));
             }
             return timeTip;
+        }
+
+        Tooltip infoTip() {
+            if (infoTip == null) {
+                Tooltip tip = new Tooltip();
+                tip.setOnShowing(e -> tip.setText(cellOf(tip.getOwnerNode()) instanceof MessageCell cell
+                        && cell.getItem() instanceof ChatItem.Info i
+                        ? (i.details().isEmpty() ? i.text() : String.join("\n", i.details())) : ""));
+                infoTip = tip;
+            }
+            return infoTip;
         }
 
         Tooltip nameTip() {

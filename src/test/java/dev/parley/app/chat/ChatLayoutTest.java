@@ -253,4 +253,25 @@ class ChatLayoutTest {
         view.resize(1300);
         assertFalse(fx(() -> view.find("#sidePanel").isVisible()), "and kept");
     }
+
+    @Test
+    void aCollapsedRunOfJoinsAndLeavesListsEveryoneInItsTooltip() {
+        view.open(1280, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)), Events.joined("Ann", T0),
+                Events.joined("Bob", T0), Events.joined("Cid", T0), Events.joined("Dee", T0),
+                Events.left("Ann", dev.parley.protocol.LeaveReason.QUIT, T0));
+        String shown = fx(() -> {
+            Node cell = view.messages().lookupAll(".message-cell").stream()
+                    .filter(n -> ((MessageCell) n).getItem() instanceof ChatItem.Info).findFirst().orElseThrow();
+            Label info = (Label) cell.lookup(".info");
+            assertEquals("Ann joined and left · Bob, Cid and Dee joined", drawn(info));
+            var tip = info.getTooltip();
+            var b = info.localToScreen(info.getBoundsInLocal());
+            tip.show(info, b.getMinX(), b.getMaxY());
+            String text = tip.getText();
+            tip.hide();
+            return text;
+        });
+        assertEquals("Ann joined\nBob joined\nCid joined\nDee joined\nAnn left", shown);
+    }
 }

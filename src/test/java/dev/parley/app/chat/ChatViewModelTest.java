@@ -95,7 +95,9 @@ class ChatViewModelTest {
 
     @Test
     void joinsAndLeavesBecomeSystemRowsAndUpdateThePeople() {
-        vm.apply(List.of(Events.joined("Dave", T0), Events.left("Alice", LeaveReason.TIMEOUT, T0)));
+        vm.apply(List.of(Events.joined("Dave", T0)));
+        assertEquals(List.of("Dave joined"), infoTexts());
+        vm.apply(List.of(Events.from("Dave", "hi", T0), Events.left("Alice", LeaveReason.TIMEOUT, T0)));
         assertEquals(List.of("Dave joined", "Alice left — stopped answering"), infoTexts());
         assertEquals(List.of("Carol", "Bob", "Dave"), vm.people().stream().map(Person::nick).toList());
         assertEquals("People · 3 online", vm.peopleTitleProperty().get());
@@ -240,5 +242,27 @@ class ChatViewModelTest {
         assertEquals("", vm.splitTextProperty().get(), "nothing left to split");
         vm.draftProperty().set("short");
         assertFalse(vm.sendSplit(), "a draft that fits is sent the usual way");
+    }
+
+    @Test
+    void consecutiveJoinsAndLeavesCollapseIntoOneRowThatListsEveryChange() {
+        List<ChatEvent> events = new ArrayList<>();
+        for (String n : List.of("Ann", "Ben", "Cid", "Dee", "Eli", "Fay")) {
+            events.add(Events.joined(n, T0));
+            events.add(Events.left(n, LeaveReason.QUIT, T0.plusSeconds(1)));
+        }
+        vm.apply(events.subList(0, 4));
+        assertEquals(List.of("Ann and Ben joined and left"), infoTexts());
+        vm.apply(events.subList(4, 12));
+        assertEquals(List.of("Ann, Ben and 4 others joined and left"), infoTexts(), "six pairs, one row");
+        ChatItem.Info row = (ChatItem.Info) vm.items().getLast();
+        assertEquals(12, row.details().size());
+        assertEquals("Ann joined", row.details().getFirst());
+        assertEquals("Fay left", row.details().getLast());
+
+        vm.apply(List.of(Events.from("Alice", "a message ends the run", T0.plusSeconds(2)),
+                Events.joined("Gus", T0.plusSeconds(3)), Events.joined("Hal", T0.plusSeconds(3)),
+                Events.joined("Ivy", T0.plusSeconds(3)), Events.left("Alice", LeaveReason.TIMEOUT, T0.plusSeconds(4))));
+        assertEquals("Gus, Hal and Ivy joined · Alice left", infoTexts().getLast());
     }
 }
