@@ -233,12 +233,24 @@ public final class ChatViewModel {
         Instant time = parseTime(msg.ts(), now);
         typing.messageFrom(msg.from());
         boolean host = msg.role() == Role.HOST;
-        if (m.own() && msg.id() != null
-                && log.replaceOwn(msg.id(), own -> own.withDelivery(Delivery.DELIVERED, own.localId(), null, time))) {
+        if (m.own() && msg.id() != null && log.deliverOwn(msg.id(), own -> delivered(own, time))) {
             return;
         }
         log.appendMessage(new Message(log.newKey(), msg.from(), host, msg.text(), time, m.own(),
                 m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true, people.colourOf(msg.from()), null));
+    }
+
+    /**
+     * The delivered row of one's own message, stamped with the host's time. When that shows another
+     * minute than the time it was sent at (it waited for a reconnect), the sending time is kept too,
+     * so the bubble can say both instead of changing its time silently.
+     */
+    private Message delivered(Message own, Instant time) {
+        Message done = own.withDelivery(Delivery.DELIVERED, own.localId(), null, time);
+        var minutes = java.time.temporal.ChronoUnit.MINUTES;
+        boolean sameMinute = own.time().atZone(clock.getZone()).truncatedTo(minutes)
+                .equals(time.atZone(clock.getZone()).truncatedTo(minutes));
+        return sameMinute ? done : done.withSentAt(own.time());
     }
 
     private void joined(Frame.Joined j, Instant now) {

@@ -290,7 +290,10 @@ public final class MessageCell extends ListCell<ChatItem> {
 
         Tooltip timeTip() {
             if (timeTip == null) {
-                timeTip = tip(m -> formats.full(m.time()));
+                // A message delivered later than it was sent (after a reconnect) says both.
+                timeTip = tip(m -> m.sentAt() == null ? formats.full(m.time())
+                        : java.text.MessageFormat.format(formats.text("chat.time.sentDelivered"),
+                                formats.time(m.sentAt()), formats.time(m.time()), formats.full(m.time())));
             }
             return timeTip;
         }

@@ -274,4 +274,30 @@ class ChatLayoutTest {
         });
         assertEquals("Ann joined\nBob joined\nCid joined\nDee joined\nAnn left", shown);
     }
+
+    @Test
+    void aMessageDeliveredMinutesAfterItWasSentSaysBothTimesInItsTooltip() {
+        view.open(1280, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)),
+                new ChatEvent.Disconnected("gone", T0.plusSeconds(5), 1));
+        FxTest.onFx(() -> {
+            view.vm.draftProperty().set("typed while away");
+            view.vm.send();
+        });
+        view.clock.advance(java.time.Duration.ofMinutes(3));
+        view.apply(new ChatEvent.Connected("Team room", "Reader", List.of(new Frame.User("Reader", Role.GUEST)),
+                true, false, true), Events.echo("id1", "Reader", "typed while away", T0.plusSeconds(185)));
+        String tip = fx(() -> {
+            Node cell = view.messages().lookupAll(".message-cell").stream()
+                    .filter(n -> ((MessageCell) n).getItem() instanceof ChatItem.Message).findFirst().orElseThrow();
+            Label time = (Label) cell.lookup(".time");
+            assertEquals("10:03", drawn(time));
+            var b = time.localToScreen(time.getBoundsInLocal());
+            time.getTooltip().show(time, b.getMinX(), b.getMaxY());
+            String text = time.getTooltip().getText();
+            time.getTooltip().hide();
+            return text;
+        });
+        assertTrue(tip.startsWith("Sent 10:00, delivered 10:03\n"), tip);
+    }
 }

@@ -265,4 +265,38 @@ class ChatViewModelTest {
                 Events.joined("Ivy", T0.plusSeconds(3)), Events.left("Alice", LeaveReason.TIMEOUT, T0.plusSeconds(4))));
         assertEquals("Gus, Hal and Ivy joined · Alice left", infoTexts().getLast());
     }
+
+    @Test
+    void aMessageTypedWhileDisconnectedIsDrawnWhereItWasDeliveredAndKeepsItsSendingTime() {
+        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1)));
+        vm.draftProperty().set("typed while away");
+        vm.send();
+        Instant sent = messages().getLast().time();
+        clock.advance(Duration.ofMinutes(3));
+        vm.apply(List.of(new ChatEvent.Connected("Team room", "Bob", List.of(), true, false, true),
+                Events.echo("id1", "Bob", "typed while away", T0.plus(Duration.ofMinutes(3)))));
+        List<String> order = vm.items().stream().map(i -> switch (i) {
+            case Message m -> m.text();
+            case ChatItem.Info info -> info.text();
+            case ChatItem.Day d -> "day";
+        }).toList();
+        assertEquals(List.of("day", "Connection lost. gone", "Reconnected — the host restarted the chat",
+                "typed while away"), order, "the message comes after the reconnect that delivered it");
+        Message delivered = messages().getLast();
+        assertEquals(Delivery.DELIVERED, delivered.delivery());
+        assertEquals(T0.plus(Duration.ofMinutes(3)), delivered.time(), "the host's time is shown");
+        assertEquals(sent, delivered.sentAt(), "and the time it was sent is kept for its tooltip");
+        assertEquals(1, messages().size());
+    }
+
+    @Test
+    void aMessageDeliveredAtOnceStaysInPlaceWithOneTime() {
+        vm.draftProperty().set("one");
+        vm.send();
+        vm.draftProperty().set("two");
+        vm.send();
+        vm.apply(List.of(Events.echo("id1", "Bob", "one", T0.plusSeconds(1))));
+        assertEquals(List.of("one", "two"), messages().stream().map(Message::text).toList());
+        assertEquals(null, messages().getFirst().sentAt());
+    }
 }

@@ -334,6 +334,11 @@ class ChatWindowTest {
         assertEquals(List.of("typed while away"), seen, "the room got it exactly once");
         assertTrue(infoTexts().contains("Reconnected — the host restarted the chat"),
                 "a new host behind the same address is a restarted chat, not a resume");
+        int reconnectedAt = fx(() -> app.chat().items().indexOf(app.chat().items().stream()
+                .filter(i -> i instanceof ChatItem.Info info && info.text().startsWith("Reconnected"))
+                .findFirst().orElseThrow()));
+        int messageAt = fx(() -> app.chat().items().indexOf(messages(app.chat()).getFirst()));
+        assertTrue(messageAt > reconnectedAt, "the message is drawn below the reconnect that delivered it");
     }
 
     @Test
