@@ -39,7 +39,7 @@ public final class ParleyApp extends Application {
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
-                url -> getHostServices().showDocument(url), new FxDialogs(bundle),
+                url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
                 owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
                 LanAddresses::withPort);
         shell = new AppShell(stage, services);

@@ -138,6 +138,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         // The Copy menu is set on first request, and only rows with text to copy have one.
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             if (getItem() instanceof Message || getItem() instanceof ChatItem.Info) {
+                popups.menuFor(this);
                 if (getContextMenu() == null) {
                     setContextMenu(popups.menu());
                 }
@@ -283,6 +284,9 @@ public final class MessageCell extends ListCell<ChatItem> {
         private Tooltip nameTip;
         private Tooltip infoTip;
         private ContextMenu menu;
+        private MenuItem copyLink;
+        /** The row the menu was last opened on. */
+        private MessageCell target;
 
         Popups(ChatFormats formats) {
             this.formats = formats;
@@ -337,14 +341,40 @@ public final class MessageCell extends ListCell<ChatItem> {
                 ContextMenu built = new ContextMenu();
                 MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
                 copy.setOnAction(e -> {
-                    if (cellOf(built.getOwnerNode()) instanceof MessageCell cell) {
-                        cell.copyText();
+                    if (target != null) {
+                        target.copyText();
                     }
                 });
-                built.getItems().add(copy);
+                copyLink = new MenuItem(formats.text("chat.copyLink"), new FontIcon(Icons.LINK));
+                copyLink.setOnAction(e -> {
+                    if (target != null && firstLink(target.getItem()) instanceof String url) {
+                        putOnClipboard(url);
+                    }
+                });
+                // Reply, React, Edit and Delete join these once the chat has them (a later issue);
+                // no item is shown before it works.
+                built.getItems().addAll(copy, copyLink);
                 menu = built;
             }
             return menu;
+        }
+
+        /** Makes the menu about {@code cell}'s row; called just before it shows. */
+        void menuFor(MessageCell cell) {
+            menu();
+            target = cell;
+            copyLink.setVisible(firstLink(cell.getItem()) != null);
+        }
+
+        private static String firstLink(ChatItem item) {
+            if (item instanceof Message m) {
+                for (Links.Part part : Links.split(m.text())) {
+                    if (part.url() != null) {
+                        return part.url();
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -355,10 +385,14 @@ public final class MessageCell extends ListCell<ChatItem> {
             case null, default -> null;
         };
         if (text != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
+            putOnClipboard(text);
         }
+    }
+
+    private static void putOnClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static void show(Node node, boolean shown) {

@@ -300,4 +300,36 @@ class ChatLayoutTest {
         });
         assertTrue(tip.startsWith("Sent 10:00, delivered 10:03\n"), tip);
     }
+
+    /** Right-clicks the row showing {@code text} and returns the visible items of the menu that opens. */
+    private List<String> menuOf(String text) {
+        FxTest.onFx(() -> {
+            Node cell = view.messages().lookupAll(".message-cell").stream()
+                    .filter(n -> ((MessageCell) n).getItem() instanceof ChatItem.Message m && m.text().equals(text))
+                    .findFirst().orElseThrow();
+            var b = cell.localToScreen(cell.getBoundsInLocal());
+            javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, b.getMinX() + 10,
+                    b.getMinY() + 10, false, null));
+        });
+        FxTest.waitUntil(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu m && m.isShowing()));
+        return fx(() -> {
+            var menu = (javafx.scene.control.ContextMenu) javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.ContextMenu m && m.isShowing()).findFirst().orElseThrow();
+            List<String> items = menu.getItems().stream().filter(javafx.scene.control.MenuItem::isVisible)
+                    .map(javafx.scene.control.MenuItem::getText).toList();
+            menu.hide();
+            return items;
+        });
+    }
+
+    @Test
+    void aMessagesMenuOffersCopyTextAndCopyLinkWhenItHasALink() {
+        view.open(1280, false);
+        view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)),
+                Events.from("Alice", "see https://openjfx.io", T0), Events.from("Bob", "no link here", T0));
+        assertEquals(List.of("Copy text", "Copy link"), menuOf("see https://openjfx.io"));
+        assertEquals(List.of("Copy text"), menuOf("no link here"));
+    }
 }

@@ -66,6 +66,8 @@ public final class WindowTour extends Application {
                     .repeat(40));
             case "wrap" -> vm.draftProperty().set("A pasted paragraph without a single line break, long enough to "
                     + "wrap over a few lines in a narrow window, as people paste them from elsewhere.");
+            case "dialog" -> Platform.runLater(() -> new dev.parley.app.fx.FxDialogs(bundle, theme).confirmEnd(stage, 2));
+            case "narrowpanel" -> controller.sidePanelShown(true);
             default -> { }
         }
         System.out.println("READY");
