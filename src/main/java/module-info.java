@@ -15,6 +15,10 @@ module dev.parley {
     requires org.kordamp.ikonli.feather;
     requires atlantafx.base;
     requires java.prefs;
+    // Desktop notifications: the freedesktop service over D-Bus (Linux), the notification area (Windows).
+    requires org.freedesktop.dbus;
+    requires org.freedesktop.dbus.transport.jre;
+    requires java.desktop;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
@@ -26,4 +30,7 @@ module dev.parley {
     opens dev.parley.app.start to javafx.fxml;
     opens dev.parley.app.chat to javafx.fxml;
     opens dev.parley.app.fx to javafx.fxml;
+    // dbus-java makes proxies of the D-Bus interface and signals from the wire by reflection.
+    exports dev.parley.app.notify to org.freedesktop.dbus;
+    opens dev.parley.app.notify to org.freedesktop.dbus;
 }

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -62,6 +63,8 @@ public final class ChatController {
     @FXML private Label addressLabel;
     @FXML private HBox statusLine;
     @FXML private Menu themeMenu;
+    @FXML private CheckMenuItem notifyItem;
+    @FXML private CheckMenuItem soundItem;
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
     @FXML private ListView<ChatItem> messages;
@@ -118,6 +121,12 @@ public final class ChatController {
     @FXML
     private void initialize() {
         theme.fillMenu(themeMenu, formats.bundle());
+        // Remembered at once: the desktop notifier reads them for each notification.
+        notifyItem.setSelected(settings.notifications());
+        notifyItem.setOnAction(e -> settings.notifications(notifyItem.isSelected()));
+        soundItem.setSelected(settings.notificationSound());
+        soundItem.setOnAction(e -> settings.notificationSound(soundItem.isSelected()));
+        soundItem.disableProperty().bind(notifyItem.selectedProperty().not());
         roomLabel.textProperty().bind(vm.roomProperty());
         addressLabel.setText(vm.address());
         stateLabel.textProperty().bind(vm.stateTextProperty());

@@ -86,7 +86,8 @@ public final class ChatViewModel {
         this.unread = new UnreadTracker(notifier, new UnreadTracker.Wording() {
             @Override
             public String title(int count, String lastSender) {
-                return count == 1 ? lastSender : format("chat.notify.many", count, room.get());
+                return count == 1 ? format("chat.notify.one", lastSender, room.get())
+                        : format("chat.notify.many", count, room.get());
             }
 
             @Override
