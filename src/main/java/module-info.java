@@ -19,6 +19,8 @@ module dev.parley {
     requires org.freedesktop.dbus;
     requires org.freedesktop.dbus.transport.jre;
     requires java.desktop;
+    // sun.misc.Signal: Ctrl+C in a terminal ends the desktop app cleanly (AppShell.leaveOnSignal).
+    requires jdk.unsupported;
 
     exports dev.parley.protocol;
     exports dev.parley.server;

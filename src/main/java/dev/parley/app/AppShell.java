@@ -25,6 +25,8 @@ import java.util.List;
 public final class AppShell {
     static final double WIDTH = 1040;
     static final double HEIGHT = 720;
+    /** Longest a stop from the terminal may take before the process halts anyway. */
+    private static final java.time.Duration SIGNAL_GRACE = java.time.Duration.ofSeconds(8);
 
     private final Stage stage;
     private final AppServices services;
@@ -75,6 +77,35 @@ public final class AppShell {
 
     public StartViewModel startViewModel() {
         return start;
+    }
+
+    /**
+     * Makes Ctrl+C or SIGTERM in the terminal that started the app end it as closing the window would
+     * (without asking: there is no one to ask): the chat is left, a hosted room tells its guests the
+     * chat ended, and the app exits the ordinary way, with 0 rather than the JVM's 130 or 143, so
+     * that {@code ./mvnw javafx:run} does not report a failed build. A JVM shutdown hook could not do
+     * this: it runs alongside JavaFX's own, which stops the renderer under it. Should the FX thread
+     * not get there, the process halts after {@link #SIGNAL_GRACE}. Call once, from the app's
+     * composition root.
+     */
+    public void leaveOnSignal() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    Thread.ofPlatform().daemon(true).name("parley-signal-grace").start(() -> {
+                        try {
+                            Thread.sleep(SIGNAL_GRACE);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        Runtime.getRuntime().halt(0);
+                    });
+                    javafx.application.Platform.runLater(javafx.application.Platform::exit);
+                });
+            } catch (IllegalArgumentException e) {
+                // This system has no such signal (or the JVM keeps it): its default stays.
+            }
+        }
     }
 
     /** Leaves the chat, saying bye, and remembers the window; used when the window closes or the app quits. */

@@ -45,6 +45,7 @@ public final class ParleyApp extends Application {
                 notifier::forWindow,
                 LanAddresses::withPort);
         shell = new AppShell(stage, services);
+        shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
     }
 

@@ -25,6 +25,15 @@ import java.util.concurrent.Executors;
  */
 public final class FreedesktopNotifier implements SystemNotifier {
     private static final System.Logger LOG = System.getLogger("dev.parley.app");
+    /**
+     * dbus-java says at INFO which transport it picked on every connect: not news for a person
+     * reading the console. Held here so the level sticks (java.util.logging keeps loggers weakly).
+     */
+    private static final java.util.logging.Logger DBUS_LOG = java.util.logging.Logger.getLogger("org.freedesktop.dbus");
+
+    static {
+        DBUS_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
     /** What the desktop shows as the sender and uses to find the app's icon and .desktop file. */
     static final String APP_NAME = "Parley";
     static final String DESKTOP_ENTRY = "dev.parley.Parley";
