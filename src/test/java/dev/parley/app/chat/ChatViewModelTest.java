@@ -132,10 +132,10 @@ class ChatViewModelTest {
     void lostConnectionShowsACountdownBannerUntilReconnected() {
         vm.apply(List.of(new ChatEvent.Disconnected("The host closed the connection.", T0.plusSeconds(4), 1)));
         assertEquals(ChatViewModel.ConnectionState.RECONNECTING, vm.stateProperty().get());
-        assertEquals("Connection lost — reconnecting in 4 s…", vm.bannerProperty().get());
+        assertEquals("Connection lost — reconnecting in 4\u00a0s…", vm.bannerProperty().get());
         clock.advance(Duration.ofSeconds(2));
         vm.refresh(clock.instant());
-        assertEquals("Connection lost — reconnecting in 2 s…", vm.bannerProperty().get());
+        assertEquals("Connection lost — reconnecting in 2\u00a0s…", vm.bannerProperty().get());
         vm.reconnectNow();
         assertEquals(1, link.reconnects);
 

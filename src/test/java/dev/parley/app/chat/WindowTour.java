@@ -58,7 +58,16 @@ public final class WindowTour extends Application {
         stage.setTitle("Parley tour");
         stage.show();
         vm.apply(conversation());
-        switch (scene) {
+        for (String part : scene.split(",")) {
+            show(part, vm, controller, clock, bundle, theme, stage);
+        }
+        System.out.println("READY");
+    }
+
+
+    private static void show(String part, ChatViewModel vm, ChatController controller, Clock clock,
+                             ResourceBundle bundle, ThemeService theme, Stage stage) {
+        switch (part) {
             case "banner" -> vm.apply(List.of(new ChatEvent.Disconnected("The host closed the connection.",
                     clock.instant().plusSeconds(4), 1)));
             case "draft" -> vm.draftProperty().set(("A pasted paragraph that goes on and on, as pasted paragraphs "
@@ -67,10 +76,9 @@ public final class WindowTour extends Application {
             case "wrap" -> vm.draftProperty().set("A pasted paragraph without a single line break, long enough to "
                     + "wrap over a few lines in a narrow window, as people paste them from elsewhere.");
             case "dialog" -> Platform.runLater(() -> new dev.parley.app.fx.FxDialogs(bundle, theme).confirmEnd(stage, 2));
-            case "narrowpanel" -> controller.sidePanelShown(true);
+            case "panel" -> controller.sidePanelShown(true);
             default -> { }
         }
-        System.out.println("READY");
     }
 
     private static List<ChatEvent> conversation() {
