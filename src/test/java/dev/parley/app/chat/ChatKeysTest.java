@@ -90,17 +90,24 @@ class ChatKeysTest {
         Node next = fx(this::focusOwner);
         assertTrue(fx(() -> ringShown(next)), "what Tab reached shows a ring: " + next);
 
-        // From an empty composer (Send is disabled then) Tab wraps round to the header's menu button.
+        // From an empty composer (Send is disabled then) Tab wraps round to the header: the side
+        // panel's toggle, then the menu button.
         onFx(() -> {
             composer().setText("");
             composer().requestFocus();
         });
         robot.type(KeyCode.TAB);
         ChatViewFixture.settle();
+        Node toggle = fx(this::focusOwner);
+        assertEquals("panelToggle", toggle.getId());
+        assertTrue(fx(() -> ringShown(toggle)), "the panel toggle shows a focus ring");
+        robot.type(KeyCode.TAB);
+        ChatViewFixture.settle();
         Node menu = fx(this::focusOwner);
         assertTrue(menu instanceof MenuButton, "Tab reached the menu button: " + menu);
         assertTrue(fx(() -> ringShown(menu)), "the menu button shows a focus ring");
 
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
         robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
         ChatViewFixture.settle();
         assertTrue(fx(() -> composer().isFocused()), "Shift+Tab goes back to the composer");

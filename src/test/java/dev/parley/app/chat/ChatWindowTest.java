@@ -384,4 +384,31 @@ class ChatWindowTest {
         }
         assertTrue(last instanceof ChatEvent.Ended ended && ended.reason() == ChatEvent.EndReason.HOST_ENDED);
     }
+
+    @Test
+    void ctrlQAndCtrlWAskAHostWithGuestsFirstAndCtrlWThenLeavesForTheStartScreen(FxRobot robot) throws Exception {
+        int port;
+        try (var probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        int hostPort = port;
+        onFx(() -> app.shell.startViewModel().start(ConnectRequest.host("Carol", "Test room", hostPort, null)));
+        waitUntil(() -> app.chat() != null && "Test room".equals(app.chat().roomProperty().get()));
+        guest(hostPort, "Alice");
+        waitUntil(() -> app.chat().people().size() == 2);
+        onFx(() -> robot.lookup("#composer").query().requestFocus());
+
+        app.confirmEnd = false;
+        robot.press(KeyCode.CONTROL).press(KeyCode.Q).release(KeyCode.Q).release(KeyCode.CONTROL);
+        waitUntil(() -> app.askedToEndFor == 1);
+        assertTrue(fx(stage::isShowing), "saying no to Ctrl+Q keeps the window");
+        app.askedToEndFor = -1;
+        robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> app.askedToEndFor == 1);
+        assertTrue(fx(() -> app.chat() != null), "saying no to Ctrl+W keeps the chat");
+
+        app.confirmEnd = true;
+        robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#hostCard").tryQuery().isPresent());
+    }
 }
