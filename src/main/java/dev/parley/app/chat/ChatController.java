@@ -123,9 +123,9 @@ public final class ChatController {
         theme.fillMenu(themeMenu, formats.bundle());
         // Remembered at once: the desktop notifier reads them for each notification.
         notifyItem.setSelected(settings.notifications());
-        notifyItem.setOnAction(e -> settings.notifications(notifyItem.isSelected()));
+        notifyItem.selectedProperty().addListener((obs, old, on) -> settings.notifications(on));
         soundItem.setSelected(settings.notificationSound());
-        soundItem.setOnAction(e -> settings.notificationSound(soundItem.isSelected()));
+        soundItem.selectedProperty().addListener((obs, old, on) -> settings.notificationSound(on));
         soundItem.disableProperty().bind(notifyItem.selectedProperty().not());
         roomLabel.textProperty().bind(vm.roomProperty());
         addressLabel.setText(vm.address());

@@ -332,4 +332,22 @@ class ChatLayoutTest {
         assertEquals(List.of("Copy text", "Copy link"), menuOf("see https://openjfx.io"));
         assertEquals(List.of("Copy text"), menuOf("no link here"));
     }
+
+    @Test
+    void theChatMenuTurnsNotificationsAndTheirSoundOffAndRemembersIt() {
+        view.open(1280, false);
+        var menu = (javafx.scene.control.MenuButton) view.find("#chatMenu");
+        var items = fx(() -> menu.getItems().stream()
+                .filter(javafx.scene.control.CheckMenuItem.class::isInstance)
+                .map(javafx.scene.control.CheckMenuItem.class::cast).toList());
+        var notify = items.stream().filter(i -> "notifyItem".equals(i.getId())).findFirst().orElseThrow();
+        var sound = items.stream().filter(i -> "soundItem".equals(i.getId())).findFirst().orElseThrow();
+        assertTrue(fx(notify::isSelected) && fx(sound::isSelected), "both on by default");
+        // What a click on a check item does: toggle it.
+        FxTest.onFx(() -> sound.setSelected(false));
+        assertFalse(view.settings.notificationSound(), "muting is remembered");
+        FxTest.onFx(() -> notify.setSelected(false));
+        assertFalse(view.settings.notifications(), "turning them off is remembered");
+        assertTrue(fx(sound::isDisable), "sound has no meaning while notifications are off");
+    }
 }
