@@ -12,7 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -37,9 +36,6 @@ import java.util.ResourceBundle;
  * (or one test thread), never touches a socket and never blocks.
  */
 public final class ChatViewModel {
-    /** The counter under the composer appears this close to the limit. */
-    static final int COUNTER_FROM = Limits.MAX_TEXT - 500;
-
     /** How the connection to the room is doing. */
     public enum ConnectionState { CONNECTED, RECONNECTING, ENDED }
 
@@ -61,13 +57,8 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper endedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper typingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper splitText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper splitAction = new ReadOnlyStringWrapper("");
-    private final MessageSplitter splitter;
+    private final DraftLength draftLength;
     private final PresenceSummary presence;
-    private List<String> splitParts = List.of();
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -96,7 +87,7 @@ public final class ChatViewModel {
             }
         });
         this.log = new ChatLog(clock.getZone());
-        this.splitter = new MessageSplitter(Limits.MAX_TEXT, bundle.getLocale());
+        this.draftLength = new DraftLength(bundle);
         this.presence = new PresenceSummary(bundle);
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
@@ -174,10 +165,11 @@ public final class ChatViewModel {
      * boundaries; {@code false} (and nothing happens) if the draft fits in one or cannot be sent.
      */
     public boolean sendSplit() {
-        if (splitParts.size() < 2 || state.get() == ConnectionState.ENDED) {
+        List<String> parts = draftLength.parts();
+        if (parts.size() < 2 || state.get() == ConnectionState.ENDED) {
             return false;
         }
-        for (String part : splitParts) {
+        for (String part : parts) {
             String id = link.send(part);
             log.appendMessage(new Message(log.newKey(), you.get(), hosting, part, clock.instant(), true, id,
                     Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
@@ -312,13 +304,7 @@ public final class ChatViewModel {
     }
 
     private void draftChanged(String text) {
-        int length = text.codePointCount(0, text.length());
-        overLimit.set(length > Limits.MAX_TEXT);
-        splitParts = length > Limits.MAX_TEXT ? splitter.split(text) : List.of();
-        splitText.set(splitParts.size() < 2 ? ""
-                : format("chat.split.text", Limits.MAX_TEXT, splitParts.size()));
-        splitAction.set(splitParts.size() < 2 ? "" : format("chat.split.action", splitParts.size()));
-        counterText.set(length >= COUNTER_FROM ? format("chat.counter", length, Limits.MAX_TEXT) : "");
+        draftLength.update(text);
         if (state.get() == ConnectionState.CONNECTED) {
             link.typing(!text.isBlank());
         }
@@ -409,21 +395,21 @@ public final class ChatViewModel {
 
     /** "3,612 / 4,000" once the draft nears the limit, else empty. */
     public ReadOnlyStringProperty counterTextProperty() {
-        return counterText.getReadOnlyProperty();
+        return draftLength.counterTextProperty();
     }
 
     /** Says the draft is too long for one message and into how many it would go; else empty. */
     public ReadOnlyStringProperty splitTextProperty() {
-        return splitText.getReadOnlyProperty();
+        return draftLength.splitTextProperty();
     }
 
     /** The label of the action that sends the draft as several messages ({@link #sendSplit}); else empty. */
     public ReadOnlyStringProperty splitActionProperty() {
-        return splitAction.getReadOnlyProperty();
+        return draftLength.splitActionProperty();
     }
 
     public ReadOnlyBooleanProperty overLimitProperty() {
-        return overLimit.getReadOnlyProperty();
+        return draftLength.overLimitProperty();
     }
 
     public StringProperty draftProperty() {

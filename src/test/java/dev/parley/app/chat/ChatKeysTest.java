@@ -1,8 +1,6 @@
 package dev.parley.app.chat;
 
 import dev.parley.client.ChatEvent;
-import dev.parley.protocol.Frame;
-import dev.parley.protocol.Role;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;

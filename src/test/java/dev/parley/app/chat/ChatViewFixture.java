@@ -7,7 +7,6 @@ import dev.parley.app.settings.Settings;
 import dev.parley.client.ChatEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
