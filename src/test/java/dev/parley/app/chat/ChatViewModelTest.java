@@ -198,10 +198,13 @@ class ChatViewModelTest {
         assertEquals(3, vm.unreadProperty().get());
         assertEquals("(3) Team room — Parley", vm.titleProperty().get());
         assertEquals(List.of("2 new messages in Team room|Alice: two"), notifications);
+        clock.advance(Duration.ofSeconds(30));
+        vm.apply(List.of(Events.from("Carol", "one alone", T0)));
+        assertEquals("Carol in Team room|one alone", notifications.getLast(), "sender and room, even for one");
 
         clock.advance(Duration.ofSeconds(30));
         vm.apply(List.of(Events.from("Carol", "later", T0)));
-        assertEquals(2, notifications.size(), "a pause starts a new burst");
+        assertEquals(3, notifications.size(), "a pause starts a new burst");
 
         vm.windowFocusedProperty().set(true);
         assertEquals(0, vm.unreadProperty().get());
