@@ -173,7 +173,8 @@ public final class MessageCell extends ListCell<ChatItem> {
                 pseudoClassStateChanged(SYSTEM, true);
                 info.setText(i.text());
                 showRow(infoRow);
-                setAccessibleText(i.text());
+                // A summed-up run of joins and leaves: a screen reader hears each, as its tooltip shows.
+                setAccessibleText(i.details().isEmpty() ? i.text() : String.join(". ", i.details()));
             }
             case ChatItem.Day d -> {
                 pseudoClassStateChanged(DAY, true);

@@ -76,6 +76,8 @@ public final class WindowTour extends Application {
             case "wrap" -> vm.draftProperty().set("A pasted paragraph without a single line break, long enough to "
                     + "wrap over a few lines in a narrow window, as people paste them from elsewhere.");
             case "dialog" -> Platform.runLater(() -> new dev.parley.app.fx.FxDialogs(bundle, theme).confirmEnd(stage, 2));
+            case "menu" -> Platform.runLater(() -> Platform.runLater(() ->
+                    ((javafx.scene.control.MenuButton) stage.getScene().lookup("#chatMenu")).show()));
             case "panel" -> controller.sidePanelShown(true);
             default -> { }
         }
