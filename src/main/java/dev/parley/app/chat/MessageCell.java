@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * cell; {@link #updateItem} fills them in and switches the look with pseudo-classes.
  *
  * <p>The popups are shared by all the cells of a list and built when first needed: the time's
- * full-date tooltip, the delivery state's tooltip and the Copy menu. They read the row they are
- * for when they show. Building them per cell made the first layout of a busy chat, which creates
+ * full-date tooltip, the delivery state's tooltip, the name and presence tooltips and the row menu
+ * (Copy text, Copy link). They read the row they are for when they show. Building them per cell made the first layout of a busy chat, which creates
  * every visible cell at once, noticeably slower.
  */
 public final class MessageCell extends ListCell<ChatItem> {

@@ -45,7 +45,8 @@ public final class DesktopNotifier implements AutoCloseable {
     public Notifier forWindow(Window window) {
         return (title, text) -> {
             if (settings.notifications()) {
-                system.show(title, abbreviate(text), settings.notificationSound(), () -> fx.execute(() -> raise(window)));
+                system.show(title, abbreviate(text), settings.notificationSound(),
+                        () -> fx.execute(() -> raise(window)));
             }
         };
     }
@@ -59,7 +60,8 @@ public final class DesktopNotifier implements AutoCloseable {
     }
 
     private static String abbreviate(String text) {
-        return text.codePointCount(0, text.length()) <= 200 ? text : text.substring(0, text.offsetByCodePoints(0, 199)) + "…";
+        return text.codePointCount(0, text.length()) <= 200 ? text
+                : text.substring(0, text.offsetByCodePoints(0, 199)) + "…";
     }
 
     @Override
