@@ -18,8 +18,14 @@ module dev.parley {
     requires java.prefs;
     requires org.xerial.sqlitejdbc;
     requires tls.channel;
-    // javax.imageio and Java 2D for the host's image previews (dev.parley.files), headless.
+    // javax.imageio and Java 2D for the host's image previews (dev.parley.files, headless), and the
+    // notification area for desktop notifications on Windows.
     requires java.desktop;
+    // Desktop notifications: the freedesktop service over D-Bus (Linux).
+    requires org.freedesktop.dbus;
+    requires org.freedesktop.dbus.transport.jre;
+    // sun.misc.Signal: Ctrl+C in a terminal ends the desktop app cleanly (AppShell.leaveOnSignal).
+    requires jdk.unsupported;
 
     exports dev.parley.protocol;
     exports dev.parley.server;
@@ -34,4 +40,7 @@ module dev.parley {
     opens dev.parley.app.start to javafx.fxml;
     opens dev.parley.app.chat to javafx.fxml;
     opens dev.parley.app.fx to javafx.fxml;
+    // dbus-java makes proxies of the D-Bus interface and signals from the wire by reflection.
+    exports dev.parley.app.notify to org.freedesktop.dbus;
+    opens dev.parley.app.notify to org.freedesktop.dbus;
 }

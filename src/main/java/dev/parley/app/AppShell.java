@@ -29,6 +29,8 @@ import java.util.List;
 public final class AppShell {
     static final double WIDTH = 1040;
     static final double HEIGHT = 720;
+    /** Longest a stop from the terminal may take before the process halts anyway. */
+    private static final java.time.Duration SIGNAL_GRACE = java.time.Duration.ofSeconds(8);
 
     private final Stage stage;
     private final AppServices services;
@@ -83,6 +85,35 @@ public final class AppShell {
         return start;
     }
 
+    /**
+     * Makes Ctrl+C or SIGTERM in the terminal that started the app end it as closing the window would
+     * (without asking: there is no one to ask): the chat is left, a hosted room tells its guests the
+     * chat ended, and the app exits the ordinary way, with 0 rather than the JVM's 130 or 143, so
+     * that {@code ./mvnw javafx:run} does not report a failed build. A JVM shutdown hook could not do
+     * this: it runs alongside JavaFX's own, which stops the renderer under it. Should the FX thread
+     * not get there, the process halts after {@link #SIGNAL_GRACE}. Call once, from the app's
+     * composition root.
+     */
+    public void leaveOnSignal() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    Thread.ofPlatform().daemon(true).name("parley-signal-grace").start(() -> {
+                        try {
+                            Thread.sleep(SIGNAL_GRACE);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        Runtime.getRuntime().halt(0);
+                    });
+                    javafx.application.Platform.runLater(javafx.application.Platform::exit);
+                });
+            } catch (IllegalArgumentException e) {
+                // This system has no such signal (or the JVM keeps it): its default stays.
+            }
+        }
+    }
+
     /** Leaves the chat, saying bye, and remembers the window; used when the window closes or the app quits. */
     public void shutdown() {
         saveGeometry();
@@ -132,7 +163,8 @@ public final class AppShell {
         var pump = new EventPump(session, services.fxExecutor(), vm::apply);
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
-                services.browser(), services.clock(), addresses, this::leaveChat, this::backToStart, this::showAbout);
+                services.settings(), services.browser(), services.clock(), addresses,
+                new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit));
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         AutoCloseable announcing = session.hosting() && services.settings().announce()
                 ? RoomsAnnouncer.start(services.discovery(), session.server(), services.background()) : () -> { };
@@ -155,6 +187,11 @@ public final class AppShell {
 
     private void showAbout() {
         services.dialogs().about(stage);
+    }
+
+    /** Ctrl+Q: closes the window as its close button would, asking a host with guests first. */
+    private void quit() {
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     private void closeRequested(WindowEvent e) {

@@ -31,19 +31,22 @@ public final class ParleyApp extends Application {
 
     private ExecutorService background;
     private AppShell shell;
+    private DesktopNotifier notifier;
 
     @Override
     public void start(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
         Settings settings = new Settings(PreferencesStore.forUser());
         background = Executors.newVirtualThreadPerTaskExecutor();
+        notifier = new DesktopNotifier(DesktopNotifier.forThisSystem(), settings, Platform::runLater);
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
-                url -> getHostServices().showDocument(url), new FxDialogs(bundle),
-                owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
+                url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
+                notifier::forWindow,
                 LanAddresses::withPort, DiscoveryConfig.defaults());
         shell = new AppShell(stage, services);
+        shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
     }
 
@@ -56,6 +59,9 @@ public final class ParleyApp extends Application {
         }
         if (background != null) {
             background.shutdownNow();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
     }
 

@@ -17,6 +17,8 @@ class AppArchitectureTest {
     void viewModelsNeverTouchTheSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .or().haveSimpleName("ChatLog").or().haveSimpleName("People").or().haveSimpleName("UnreadTracker")
+                .or().haveSimpleName("RoomColours").or().haveSimpleName("PresenceSummary")
+                .or().haveSimpleName("MessageSplitter").or().haveSimpleName("DraftLength")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(app);
     }

@@ -5,10 +5,17 @@ import javafx.css.PseudoClass;
 
 import java.util.Locale;
 
-/** A person's initials and colour, both derived from the name so everyone sees the same. */
+/**
+ * A person's initials and the colour pseudo-classes of the stylesheet's person palette. Which colour
+ * a person gets in a room is {@link RoomColours}' choice; {@link #colourIndex} is its fallback.
+ */
 public final class Avatars {
-    /** How many person colours the stylesheet defines ({@code -parley-person-0} …). */
-    public static final int COLOURS = 8;
+    /**
+     * How many person colours the stylesheet defines ({@code -parley-person-0} …), each checked for
+     * contrast in both themes by {@code AvatarColoursTest}. Neighbouring indexes differ most in hue,
+     * since people are given them in join order.
+     */
+    public static final int COLOURS = 12;
     private static final PseudoClass[] PERSON = new PseudoClass[COLOURS];
 
     static {
@@ -20,13 +27,14 @@ public final class Avatars {
     private Avatars() {
     }
 
+    /** A colour from the name alone, the same on every machine and every run. */
     public static int colourIndex(String nick) {
         // String.hashCode is specified, so the colour is the same on every machine and every run.
         return Math.floorMod(Limits.nickKey(nick).hashCode(), COLOURS);
     }
 
     public static PseudoClass pseudoClass(int index) {
-        return PERSON[index];
+        return PERSON[Math.floorMod(index, COLOURS)];
     }
 
     public static PseudoClass[] all() {

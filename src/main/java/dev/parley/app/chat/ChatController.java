@@ -2,15 +2,18 @@ package dev.parley.app.chat;
 
 import dev.parley.app.chat.ChatViewModel.ConnectionState;
 import dev.parley.app.fx.ThemeService;
+import dev.parley.app.settings.Settings;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -18,9 +21,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import dev.parley.app.fx.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,7 +41,6 @@ import java.util.function.Consumer;
 public final class ChatController {
     private static final PseudoClass STATE_RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
     private static final PseudoClass STATE_ENDED = PseudoClass.getPseudoClass("ended");
-    private static final int COMPOSER_MAX_ROWS = 6;
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel vm;
@@ -44,20 +48,23 @@ public final class ChatController {
     private final ThemeService theme;
     private final Consumer<String> browser;
     private final Clock clock;
+    private final Settings settings;
     private final List<String> joinAddresses;
-    private final Runnable leave;
-    private final Runnable backToStart;
-    private final Runnable about;
+    private final Actions actions;
     /** How often the typing line and the reconnect countdown are brought up to date. */
     private static final long TICK_MILLIS = 500;
     private ScheduledExecutorService ticker;
     private ScrollFollower follower;
+    private ChatLayout layout;
 
+    @FXML private BorderPane chatRoot;
     @FXML private Label roomLabel;
     @FXML private Label stateLabel;
     @FXML private Label addressLabel;
     @FXML private HBox statusLine;
     @FXML private Menu themeMenu;
+    @FXML private CheckMenuItem notifyItem;
+    @FXML private CheckMenuItem soundItem;
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
     @FXML private ListView<ChatItem> messages;
@@ -65,40 +72,61 @@ public final class ChatController {
     @FXML private Label typingLabel;
     @FXML private HBox composerBar;
     @FXML private TextArea composer;
+    @FXML private Label composerHint;
     @FXML private Label counterLabel;
     @FXML private Button sendButton;
+    @FXML private HBox splitBar;
+    @FXML private Label splitLabel;
+    @FXML private Button splitButton;
     @FXML private HBox endedBar;
     @FXML private Label endedLabel;
     @FXML private Button backButton;
     @FXML private VBox sidePanel;
+    @FXML private ToggleButton panelToggle;
+    @FXML private StackPane conversation;
+    @FXML private VBox composerColumn;
     @FXML private Label peopleTitle;
+    @FXML private Label peopleNote;
     @FXML private ListView<Person> people;
     @FXML private VBox joinBox;
     @FXML private VBox joinList;
 
     /**
-     * @param joinAddresses where guests can reach this host; empty unless hosting
-     * @param leave         asks to leave (and maybe end the chat) from the menu
-     * @param backToStart   returns to the start screen once the chat has ended
-     * @param about         shows the About dialog
+     * What the window asks of the app around it; each runs on the FX thread.
+     *
+     * @param leave       asks to leave (and maybe end the chat): the menu and Ctrl+W
+     * @param backToStart returns to the start screen once the chat has ended
+     * @param about       shows the About dialog
+     * @param quit        asks to quit the app (and maybe end the chat): Ctrl+Q
      */
-    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Consumer<String> browser,
-                          Clock clock, List<String> joinAddresses, Runnable leave, Runnable backToStart,
-                          Runnable about) {
+    public record Actions(Runnable leave, Runnable backToStart, Runnable about, Runnable quit) {
+    }
+
+    /**
+     * @param settings      the chat window's remembered choices (side panel, notifications)
+     * @param joinAddresses where guests can reach this host; empty unless hosting
+     */
+    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Settings settings,
+                          Consumer<String> browser, Clock clock, List<String> joinAddresses, Actions actions) {
         this.vm = vm;
         this.formats = formats;
         this.theme = theme;
+        this.settings = settings;
         this.browser = browser;
         this.clock = clock;
         this.joinAddresses = joinAddresses;
-        this.leave = leave;
-        this.backToStart = backToStart;
-        this.about = about;
+        this.actions = actions;
     }
 
     @FXML
     private void initialize() {
         theme.fillMenu(themeMenu, formats.bundle());
+        // Remembered at once: the desktop notifier reads them for each notification.
+        notifyItem.setSelected(settings.notifications());
+        notifyItem.selectedProperty().addListener((obs, old, on) -> settings.notifications(on));
+        soundItem.setSelected(settings.notificationSound());
+        soundItem.selectedProperty().addListener((obs, old, on) -> settings.notificationSound(on));
+        soundItem.disableProperty().bind(notifyItem.selectedProperty().not());
         roomLabel.textProperty().bind(vm.roomProperty());
         addressLabel.setText(vm.address());
         stateLabel.textProperty().bind(vm.stateTextProperty());
@@ -111,6 +139,9 @@ public final class ChatController {
 
         // The list shows a window of the newest rows and pages older ones in as the person scrolls up.
         RowWindow window = new RowWindow(vm.items());
+        // Before the list has its rows: the keys keep the focused row through changes (see ChatKeys).
+        new ChatKeys(chatRoot, messages, window.rows(), composer, () -> follower.personScrolled(), vm::retry,
+                actions.leave(), actions.quit(), null);
         messages.setItems(window.rows());
         Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
         empty.getStyleClass().add("empty-chat");
@@ -118,7 +149,7 @@ public final class ChatController {
         messages.setPlaceholder(empty);
         messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry));
         messages.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (COPY.match(e) && messages.getSelectionModel().getSelectedItem() instanceof ChatItem.Message m) {
+            if (COPY.match(e) && messages.getFocusModel().getFocusedItem() instanceof ChatItem.Message m) {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(m.text());
                 Clipboard.getSystemClipboard().setContent(content);
@@ -135,10 +166,10 @@ public final class ChatController {
         typingLabel.textProperty().bind(vm.typingTextProperty());
 
         composer.textProperty().bindBidirectional(vm.draftProperty());
+        // Like the chat apps people know: the placeholder stays while the composer has focus, until they type.
+        composerHint.visibleProperty().bind(composer.textProperty().isEmpty());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
-        // The composer grows with its lines, up to a few, then scrolls.
-        composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(
-                (int) Math.min(COMPOSER_MAX_ROWS, 1 + text.chars().filter(c -> c == '\n').count())));
+        new ComposerSizer(composer);
         counterLabel.textProperty().bind(vm.counterTextProperty());
         counterLabel.visibleProperty().bind(vm.counterTextProperty().isNotEmpty());
         counterLabel.managedProperty().bind(counterLabel.visibleProperty());
@@ -147,13 +178,23 @@ public final class ChatController {
         sendButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSendProperty().getValue(),
                 vm.canSendProperty()));
         sendButton.setTooltip(new Tooltip(formats.text("chat.send.tooltip")));
+        splitLabel.textProperty().bind(vm.splitTextProperty());
+        splitButton.textProperty().bind(vm.splitActionProperty());
+        splitBar.visibleProperty().bind(vm.splitTextProperty().isNotEmpty());
+        splitBar.managedProperty().bind(splitBar.visibleProperty());
 
         endedLabel.textProperty().bind(vm.endedTextProperty());
 
         peopleTitle.textProperty().bind(vm.peopleTitleProperty());
+        peopleNote.textProperty().bind(vm.peopleNoteProperty());
+        peopleNote.visibleProperty().bind(vm.peopleNoteProperty().isNotEmpty());
+        peopleNote.managedProperty().bind(peopleNote.visibleProperty());
         people.setItems(vm.people());
         people.setCellFactory(list -> new PersonCell(formats));
         people.setFocusTraversable(false);
+
+        layout = new ChatLayout(chatRoot, conversation, messages, new Region[] {typingLabel, composerColumn},
+                sidePanel, panelToggle, settings, formats);
 
         joinBox.setVisible(!joinAddresses.isEmpty());
         joinBox.setManaged(!joinAddresses.isEmpty());
@@ -168,6 +209,11 @@ public final class ChatController {
         ticker.scheduleWithFixedDelay(() -> Platform.runLater(() -> vm.refresh(clock.instant())),
                 TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         Platform.runLater(composer::requestFocus);
+    }
+
+    /** Shows or hides the side panel, as its toggle in the header does. FX thread. */
+    public void sidePanelShown(boolean shown) {
+        layout.chosen(shown);
     }
 
     /** Stops the view's timers; called when the window leaves this chat. */
@@ -196,6 +242,14 @@ public final class ChatController {
     }
 
     @FXML
+    private void sendSplit() {
+        if (vm.sendSplit()) {
+            follower.toBottom();
+        }
+        composer.requestFocus();
+    }
+
+    @FXML
     private void reconnectNow() {
         vm.reconnectNow();
         composer.requestFocus();
@@ -209,17 +263,17 @@ public final class ChatController {
 
     @FXML
     private void leave() {
-        leave.run();
+        actions.leave().run();
     }
 
     @FXML
     private void backToStart() {
-        backToStart.run();
+        actions.backToStart().run();
     }
 
     @FXML
     private void about() {
-        about.run();
+        actions.about().run();
     }
 
     private void showState(ConnectionState state) {

@@ -2,6 +2,7 @@ package dev.parley.app.chat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** One row of the chat list. Immutable: a changed row is replaced in the list, which redraws its cell. */
 public sealed interface ChatItem {
@@ -20,26 +21,48 @@ public sealed interface ChatItem {
      * @param failure  why it could not be sent, when {@code delivery == FAILED}
      * @param runFirst first of a run of messages from one person (shows the name)
      * @param runLast  last of a run (shows the avatar)
+     * @param colour   the sender's colour in this room ({@link Avatars#pseudoClass})
+     * @param sentAt   when this app sent it, for own messages the host stamped later than that
+     *                 (delivered after a reconnect); else {@code null}
      */
     record Message(String key, String sender, boolean host, String text, Instant time, boolean outgoing,
-                   String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast)
+                   String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast,
+                   int colour, Instant sentAt)
             implements ChatItem {
 
         public Message withDelivery(Delivery newDelivery, String newLocalId, String newFailure, Instant newTime) {
             return new Message(key, sender, host, text, newTime, outgoing, newLocalId, newDelivery, newFailure,
-                    runFirst, runLast);
+                    runFirst, runLast, colour, sentAt);
         }
 
         public Message withRun(boolean first, boolean last) {
-            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last);
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last,
+                    colour, sentAt);
+        }
+
+        public Message withSentAt(Instant sent) {
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, runFirst, runLast,
+                    colour, sent);
         }
     }
 
     /** What kind of room or connection news a system row carries. */
     enum InfoKind { JOINED, LEFT, CONNECTION, ENDED, NOTICE }
 
-    /** A small centred line: someone joined or left, the connection dropped or came back. */
-    record Info(String key, InfoKind kind, String text, Instant time) implements ChatItem {
+    /**
+     * A small centred line: someone joined or left, the connection dropped or came back.
+     *
+     * @param details for a row that sums up several joins and leaves, each of them in order (its
+     *                tooltip); else empty
+     */
+    record Info(String key, InfoKind kind, String text, Instant time, List<String> details) implements ChatItem {
+        public Info {
+            details = List.copyOf(details);
+        }
+
+        public Info(String key, InfoKind kind, String text, Instant time) {
+            this(key, kind, text, time, List.of());
+        }
     }
 
     /** A day separator before the first row of a day. */

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,6 +30,9 @@ final class ChatLog {
     private final List<ChatItem> staged = new ArrayList<>();
     private final ZoneId zone;
     private long nextKey;
+    /** The row the latest run of joins and leaves is summed up in, and that run. */
+    private String presenceKey;
+    private List<PresenceSummary.Change> presenceRun = new ArrayList<>();
 
     ChatLog(ZoneId zone) {
         this.zone = zone;
@@ -59,6 +63,53 @@ final class ChatLog {
         staged.add(info);
     }
 
+    /**
+     * Appends a join or leave. Right after another one it joins that row instead, which then sums
+     * up the whole run (PresenceSummary) and lists each change in its details.
+     */
+    void appendPresence(ChatItem.InfoKind kind, PresenceSummary.Change change, java.time.Instant time,
+                        Function<List<PresenceSummary.Change>, String> sentence) {
+        dayBreak(tail(), time.atZone(zone).toLocalDate());
+        if (tail() instanceof ChatItem.Info info && info.key().equals(presenceKey)) {
+            presenceRun.add(change);
+            replaceTail(new ChatItem.Info(info.key(), kind, sentence.apply(presenceRun), time,
+                    presenceRun.stream().map(PresenceSummary.Change::sentence).toList()));
+            return;
+        }
+        presenceRun = new ArrayList<>(List.of(change));
+        ChatItem.Info row = new ChatItem.Info(newKey(), kind, change.sentence(), time);
+        presenceKey = row.key();
+        staged.add(row);
+    }
+
+    /**
+     * Marks one's own message delivered: {@code change} makes the delivered row from the pending one.
+     * If other rows came after the pending one meanwhile (a reconnect's, others' messages), the row
+     * moves below them, where the room has it; only one's other pending messages may stay below it.
+     * {@code false} if there is no message with this local id.
+     */
+    boolean deliverOwn(String localId, UnaryOperator<Message> change) {
+        int at = indexOfOwn(staged, localId);
+        List<ChatItem> list = staged;
+        if (at < 0) {
+            at = indexOfOwn(items, localId);
+            list = items;
+        }
+        if (at < 0) {
+            return false;
+        }
+        Message pending = (Message) list.get(at);
+        boolean stays = onlyPendingAfter(list, at + 1) && (list == staged || onlyPendingAfter(staged, 0));
+        if (stays) {
+            list.set(at, change.apply(pending));
+            return true;
+        }
+        list.remove(at);
+        mendRunsAround(list, at);
+        appendMessage(change.apply(pending));
+        return true;
+    }
+
     /** Replaces the message with this local id; {@code false} if there is none. */
     boolean replaceOwn(String localId, UnaryOperator<Message> change) {
         if (replaceIn(staged, localId, change)) {
@@ -75,6 +126,37 @@ final class ChatLog {
             staged.clear();
         }
         return n;
+    }
+
+    private static int indexOfOwn(List<ChatItem> list, String localId) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i) instanceof Message m && localId.equals(m.localId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean onlyPendingAfter(List<ChatItem> list, int from) {
+        for (int i = from; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Message m && m.outgoing() && m.delivery() == ChatItem.Delivery.SENDING)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After a row left {@code list} at {@code at}, the rows on either side may end or start a run. */
+    private void mendRunsAround(List<ChatItem> list, int at) {
+        ChatItem before = at > 0 ? list.get(at - 1) : null;
+        ChatItem after = at < list.size() ? list.get(at) : null;
+        boolean joined = before instanceof Message b && after instanceof Message a && sameRun(b, a);
+        if (before instanceof Message b && b.runLast() != !joined) {
+            list.set(at - 1, b.withRun(b.runFirst(), !joined));
+        }
+        if (after instanceof Message a && a.runFirst() != !joined) {
+            list.set(at, a.withRun(!joined, a.runLast()));
+        }
     }
 
     private static boolean replaceIn(List<ChatItem> list, String localId, UnaryOperator<Message> change) {

@@ -12,7 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -37,9 +36,6 @@ import java.util.ResourceBundle;
  * (or one test thread), never touches a socket and never blocks.
  */
 public final class ChatViewModel {
-    /** The counter under the composer appears this close to the limit. */
-    static final int COUNTER_FROM = Limits.MAX_TEXT - 500;
-
     /** How the connection to the room is doing. */
     public enum ConnectionState { CONNECTED, RECONNECTING, ENDED }
 
@@ -61,9 +57,10 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper endedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper typingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper();
+    private final DraftLength draftLength;
+    private final PresenceSummary presence;
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanBinding canSend;
@@ -80,7 +77,8 @@ public final class ChatViewModel {
         this.unread = new UnreadTracker(notifier, new UnreadTracker.Wording() {
             @Override
             public String title(int count, String lastSender) {
-                return count == 1 ? lastSender : format("chat.notify.many", count, room.get());
+                return count == 1 ? format("chat.notify.one", lastSender, room.get())
+                        : format("chat.notify.many", count, room.get());
             }
 
             @Override
@@ -89,6 +87,8 @@ public final class ChatViewModel {
             }
         });
         this.log = new ChatLog(clock.getZone());
+        this.draftLength = new DraftLength(bundle);
+        this.presence = new PresenceSummary(bundle);
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
                 () -> Limits.textProblem(draft.get()) == null && state.get() != ConnectionState.ENDED, draft, state);
@@ -102,8 +102,12 @@ public final class ChatViewModel {
         title.bind(Bindings.createStringBinding(() -> unreadCount.get() > 0
                 ? format("chat.title.unread", unreadCount.get(), room.get())
                 : format("chat.title", room.get()), unreadCount, room));
-        peopleTitle.bind(Bindings.createStringBinding(
-                () -> format("chat.people.title", people.list().size()), people.list()));
+        // While the connection is down nobody can tell who is still there: say so rather than a stale count.
+        peopleTitle.bind(Bindings.createStringBinding(() -> state.get() == ConnectionState.RECONNECTING
+                ? text("chat.people.titleUnknown")
+                : format("chat.people.title", people.list().size()), people.list(), state));
+        peopleNote.bind(Bindings.createStringBinding(() -> state.get() == ConnectionState.RECONNECTING
+                ? text("chat.people.unknown") : "", state));
     }
 
     /** Takes in one batch of events from the pump, in order, publishing new rows in one change. */
@@ -150,7 +154,27 @@ public final class ChatViewModel {
         String id = link.send(text);
         link.typing(false);
         log.appendMessage(new Message(log.newKey(), you.get(), hosting, text, clock.instant(), true, id,
-                Delivery.SENDING, null, true, true));
+                Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
+        log.commit();
+        draft.set("");
+        return true;
+    }
+
+    /**
+     * Sends a draft too long for one message as several, cut at paragraph, sentence or word
+     * boundaries; {@code false} (and nothing happens) if the draft fits in one or cannot be sent.
+     */
+    public boolean sendSplit() {
+        List<String> parts = draftLength.parts();
+        if (parts.size() < 2 || state.get() == ConnectionState.ENDED) {
+            return false;
+        }
+        for (String part : parts) {
+            String id = link.send(part);
+            log.appendMessage(new Message(log.newKey(), you.get(), hosting, part, clock.instant(), true, id,
+                    Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
+        }
+        link.typing(false);
         log.commit();
         draft.set("");
         return true;
@@ -202,19 +226,32 @@ public final class ChatViewModel {
         Instant time = parseTime(msg.ts(), now);
         typing.messageFrom(msg.from());
         boolean host = msg.role() == Role.HOST;
-        if (m.own() && msg.id() != null
-                && log.replaceOwn(msg.id(), own -> own.withDelivery(Delivery.DELIVERED, own.localId(), null, time))) {
+        if (m.own() && msg.id() != null && log.deliverOwn(msg.id(), own -> delivered(own, time))) {
             return;
         }
         log.appendMessage(new Message(log.newKey(), msg.from(), host, msg.text(), time, m.own(),
-                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true));
+                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true, people.colourOf(msg.from()), null));
+    }
+
+    /**
+     * The delivered row of one's own message, stamped with the host's time. When that shows another
+     * minute than the time it was sent at (it waited for a reconnect), the sending time is kept too,
+     * so the bubble can say both instead of changing its time silently.
+     */
+    private Message delivered(Message own, Instant time) {
+        Message done = own.withDelivery(Delivery.DELIVERED, own.localId(), null, time);
+        var minutes = java.time.temporal.ChronoUnit.MINUTES;
+        boolean sameMinute = own.time().atZone(clock.getZone()).truncatedTo(minutes)
+                .equals(time.atZone(clock.getZone()).truncatedTo(minutes));
+        return sameMinute ? done : done.withSentAt(own.time());
     }
 
     private void joined(Frame.Joined j, Instant now) {
         people.joined(j.nick(), j.role());
         if (!Limits.nickKey(j.nick()).equals(Limits.nickKey(you.get()))) {
-            info(InfoKind.JOINED, format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined",
-                    j.nick()), parseTime(j.ts(), now));
+            String sentence = format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined", j.nick());
+            log.appendPresence(InfoKind.JOINED, new PresenceSummary.Change(j.nick(), true, sentence),
+                    parseTime(j.ts(), now), presence::sentence);
         }
     }
 
@@ -222,7 +259,9 @@ public final class ChatViewModel {
         people.left(l.nick());
         typing.left(l.nick());
         String key = l.reason() == null ? "quit" : l.reason().name().toLowerCase(java.util.Locale.ROOT);
-        info(InfoKind.LEFT, format("chat.info.left." + key, l.nick()), parseTime(l.ts(), now));
+        String sentence = format("chat.info.left." + key, l.nick());
+        log.appendPresence(InfoKind.LEFT, new PresenceSummary.Change(l.nick(), false, sentence),
+                parseTime(l.ts(), now), presence::sentence);
     }
 
     private void disconnected(ChatEvent.Disconnected d, Instant now) {
@@ -265,9 +304,7 @@ public final class ChatViewModel {
     }
 
     private void draftChanged(String text) {
-        int length = text.codePointCount(0, text.length());
-        overLimit.set(length > Limits.MAX_TEXT);
-        counterText.set(length >= COUNTER_FROM ? format("chat.counter", length, Limits.MAX_TEXT) : "");
+        draftLength.update(text);
         if (state.get() == ConnectionState.CONNECTED) {
             link.typing(!text.isBlank());
         }
@@ -351,13 +388,28 @@ public final class ChatViewModel {
         return peopleTitle.getReadOnlyProperty();
     }
 
+    /** A sentence under the people list's title when it may be out of date, else empty. */
+    public ReadOnlyStringProperty peopleNoteProperty() {
+        return peopleNote.getReadOnlyProperty();
+    }
+
     /** "3,612 / 4,000" once the draft nears the limit, else empty. */
     public ReadOnlyStringProperty counterTextProperty() {
-        return counterText.getReadOnlyProperty();
+        return draftLength.counterTextProperty();
+    }
+
+    /** Says the draft is too long for one message and into how many it would go; else empty. */
+    public ReadOnlyStringProperty splitTextProperty() {
+        return draftLength.splitTextProperty();
+    }
+
+    /** The label of the action that sends the draft as several messages ({@link #sendSplit}); else empty. */
+    public ReadOnlyStringProperty splitActionProperty() {
+        return draftLength.splitActionProperty();
     }
 
     public ReadOnlyBooleanProperty overLimitProperty() {
-        return overLimit.getReadOnlyProperty();
+        return draftLength.overLimitProperty();
     }
 
     public StringProperty draftProperty() {

@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * cell; {@link #updateItem} fills them in and switches the look with pseudo-classes.
  *
  * <p>The popups are shared by all the cells of a list and built when first needed: the time's
- * full-date tooltip, the delivery state's tooltip and the Copy menu. They read the row they are
- * for when they show. Building them per cell made the first layout of a busy chat, which creates
+ * full-date tooltip, the delivery state's tooltip, the name and presence tooltips and the row menu
+ * (Copy text, Copy link). They read the row they are for when they show. Building them per cell made the first layout of a busy chat, which creates
  * every visible cell at once, noticeably slower.
  */
 public final class MessageCell extends ListCell<ChatItem> {
@@ -91,6 +91,12 @@ public final class MessageCell extends ListCell<ChatItem> {
         sender.getStyleClass().add("sender");
         hostBadge.getStyleClass().add("host-badge");
         hostBadge.setText(formats.text("chat.hostBadge"));
+        // A long name gives way with an ellipsis (its tooltip has it whole); the host badge always shows.
+        sender.setMinWidth(0);
+        sender.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        sender.setEllipsisString("…");
+        sender.setTooltip(popups.nameTip());
+        hostBadge.setMinWidth(Region.USE_PREF_SIZE);
         nameLine.getStyleClass().add("name-line");
         nameLine.getChildren().addAll(sender, hostBadge);
         body.getStyleClass().add("bubble-text");
@@ -119,6 +125,8 @@ public final class MessageCell extends ListCell<ChatItem> {
 
         info.getStyleClass().add("info");
         info.setWrapText(true);
+        // A summed-up run of joins and leaves lists everyone in its tooltip.
+        info.setTooltip(popups.infoTip());
         infoRow.getStyleClass().add("info-row");
         infoRow.setAlignment(Pos.CENTER);
         infoRow.getChildren().add(info);
@@ -130,6 +138,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         // The Copy menu is set on first request, and only rows with text to copy have one.
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             if (getItem() instanceof Message || getItem() instanceof ChatItem.Info) {
+                popups.menuFor(this);
                 if (getContextMenu() == null) {
                     setContextMenu(popups.menu());
                 }
@@ -164,7 +173,8 @@ public final class MessageCell extends ListCell<ChatItem> {
                 pseudoClassStateChanged(SYSTEM, true);
                 info.setText(i.text());
                 showRow(infoRow);
-                setAccessibleText(i.text());
+                // A summed-up run of joins and leaves: a screen reader hears each, as its tooltip shows.
+                setAccessibleText(i.details().isEmpty() ? i.text() : String.join(". ", i.details()));
             }
             case ChatItem.Day d -> {
                 pseudoClassStateChanged(DAY, true);
@@ -186,7 +196,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         pseudoClassStateChanged(RUN_FIRST, m.runFirst());
         pseudoClassStateChanged(RUN_LAST, m.runLast());
         pseudoClassStateChanged(HOST, m.host());
-        pseudoClassStateChanged(Avatars.pseudoClass(Avatars.colourIndex(m.sender())), true);
+        pseudoClassStateChanged(Avatars.pseudoClass(m.colour()), true);
         messageRow.setAlignment(m.outgoing() ? Pos.BOTTOM_RIGHT : Pos.BOTTOM_LEFT);
 
         boolean incoming = !m.outgoing();
@@ -272,7 +282,12 @@ public final class MessageCell extends ListCell<ChatItem> {
         private final ChatFormats formats;
         private Tooltip timeTip;
         private Tooltip stateTip;
+        private Tooltip nameTip;
+        private Tooltip infoTip;
         private ContextMenu menu;
+        private MenuItem copyLink;
+        /** The row the menu was last opened on. */
+        private MessageCell target;
 
         Popups(ChatFormats formats) {
             this.formats = formats;
@@ -280,9 +295,30 @@ public final class MessageCell extends ListCell<ChatItem> {
 
         Tooltip timeTip() {
             if (timeTip == null) {
-                timeTip = tip(m -> formats.full(m.time()));
+                // A message delivered later than it was sent (after a reconnect) says both.
+                timeTip = tip(m -> m.sentAt() == null ? formats.full(m.time())
+                        : java.text.MessageFormat.format(formats.text("chat.time.sentDelivered"),
+                                formats.time(m.sentAt()), formats.time(m.time()), formats.full(m.time())));
             }
             return timeTip;
+        }
+
+        Tooltip infoTip() {
+            if (infoTip == null) {
+                Tooltip tip = new Tooltip();
+                tip.setOnShowing(e -> tip.setText(cellOf(tip.getOwnerNode()) instanceof MessageCell cell
+                        && cell.getItem() instanceof ChatItem.Info i
+                        ? (i.details().isEmpty() ? i.text() : String.join("\n", i.details())) : ""));
+                infoTip = tip;
+            }
+            return infoTip;
+        }
+
+        Tooltip nameTip() {
+            if (nameTip == null) {
+                nameTip = tip(Message::sender);
+            }
+            return nameTip;
         }
 
         Tooltip stateTip() {
@@ -306,14 +342,40 @@ public final class MessageCell extends ListCell<ChatItem> {
                 ContextMenu built = new ContextMenu();
                 MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
                 copy.setOnAction(e -> {
-                    if (cellOf(built.getOwnerNode()) instanceof MessageCell cell) {
-                        cell.copyText();
+                    if (target != null) {
+                        target.copyText();
                     }
                 });
-                built.getItems().add(copy);
+                copyLink = new MenuItem(formats.text("chat.copyLink"), new FontIcon(Icons.LINK));
+                copyLink.setOnAction(e -> {
+                    if (target != null && firstLink(target.getItem()) instanceof String url) {
+                        putOnClipboard(url);
+                    }
+                });
+                // Reply, React, Edit and Delete join these once the chat has them (a later issue);
+                // no item is shown before it works.
+                built.getItems().addAll(copy, copyLink);
                 menu = built;
             }
             return menu;
+        }
+
+        /** Makes the menu about {@code cell}'s row; called just before it shows. */
+        void menuFor(MessageCell cell) {
+            menu();
+            target = cell;
+            copyLink.setVisible(firstLink(cell.getItem()) != null);
+        }
+
+        private static String firstLink(ChatItem item) {
+            if (item instanceof Message m) {
+                for (Links.Part part : Links.split(m.text())) {
+                    if (part.url() != null) {
+                        return part.url();
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -324,10 +386,14 @@ public final class MessageCell extends ListCell<ChatItem> {
             case null, default -> null;
         };
         if (text != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
+            putOnClipboard(text);
         }
+    }
+
+    private static void putOnClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static void show(Node node, boolean shown) {

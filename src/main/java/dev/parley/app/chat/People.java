@@ -16,6 +16,7 @@ final class People {
 
     private final ObservableList<Person> list = FXCollections.observableArrayList();
     private final ObservableList<Person> readOnly = FXCollections.unmodifiableObservableList(list);
+    private final RoomColours colours = new RoomColours();
     private String you = "";
 
     ObservableList<Person> list() {
@@ -24,6 +25,7 @@ final class People {
 
     void reset(String yourNick, List<Frame.User> users) {
         you = Limits.nickKey(yourNick);
+        // The welcome lists the room in join order: colours are handed out in that order, before sorting.
         list.setAll(users.stream().map(u -> person(u.nick(), u.role())).sorted(ORDER).toList());
     }
 
@@ -42,12 +44,17 @@ final class People {
         list.removeIf(p -> Limits.nickKey(p.nick()).equals(key));
     }
 
+    /** The colour {@code nick} has in this room, whether or not they are in it now. */
+    int colourOf(String nick) {
+        return colours.colourOf(nick);
+    }
+
     boolean isHost(String nick) {
         String key = Limits.nickKey(nick);
         return list.stream().anyMatch(p -> p.host() && Limits.nickKey(p.nick()).equals(key));
     }
 
     private Person person(String nick, Role role) {
-        return new Person(nick, role == Role.HOST, Limits.nickKey(nick).equals(you));
+        return new Person(nick, role == Role.HOST, Limits.nickKey(nick).equals(you), colours.colourOf(nick));
     }
 }

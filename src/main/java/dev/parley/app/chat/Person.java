@@ -1,5 +1,9 @@
 package dev.parley.app.chat;
 
-/** Someone in the room, as the side panel lists them. */
-public record Person(String nick, boolean host, boolean you) {
+/**
+ * Someone in the room, as the side panel lists them.
+ *
+ * @param colour their colour in this room ({@link Avatars#pseudoClass})
+ */
+public record Person(String nick, boolean host, boolean you, int colour) {
 }

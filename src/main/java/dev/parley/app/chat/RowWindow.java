@@ -181,8 +181,13 @@ final class RowWindow {
                         rows.addAll(change.getAddedSubList());
                     }
                 }
+            } else if (change.wasRemoved() && !change.wasAdded() && removeShown(change.getFrom(),
+                    change.getRemovedSize())) {
+                // One's own message moved down on delivery (ChatLog.deliverOwn): taken out where it was.
+                continue;
             } else {
-                // ChatLog only appends and replaces; anything else starts over at the newest rows.
+                // ChatLog appends, replaces and moves a delivered message down; anything else starts
+                // over at the newest rows.
                 from = 0;
                 to = 0;
                 rows.clear();
@@ -190,6 +195,22 @@ final class RowWindow {
                 return;
             }
         }
+    }
+
+    /** Follows {@code count} source rows removed at {@code at}; {@code false} if the window must start over. */
+    private boolean removeShown(int at, int count) {
+        if (at + count <= from) {
+            from -= count;
+            to -= count;
+        } else if (at >= to) {
+            return true;
+        } else if (at >= from && at + count <= to) {
+            rows.remove(at - from, at - from + count);
+            to -= count;
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** The nearest index at or before {@code i} where a window may start. */

@@ -89,6 +89,11 @@ final class ScrollFollower {
         requestPin();
     }
 
+    /** The person moved the view by other means than the list's own keys, wheel or mouse (the composer's keys). */
+    void personScrolled() {
+        moved(null);
+    }
+
     private void setFollow(boolean on) {
         follow = on;
         window.followNewest(on);

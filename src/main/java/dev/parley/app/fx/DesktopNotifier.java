@@ -1,44 +1,71 @@
 package dev.parley.app.fx;
 
 import dev.parley.app.chat.Notifier;
-import javafx.geometry.Pos;
+import dev.parley.app.notify.FreedesktopNotifier;
+import dev.parley.app.notify.MacNotifier;
+import dev.parley.app.notify.SystemNotifier;
+import dev.parley.app.notify.TrayNotifier;
+import dev.parley.app.settings.Settings;
+import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
-import java.util.function.BooleanSupplier;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 
-/** Desktop notifications through ControlsFX, owned by the chat window. */
-public final class DesktopNotifier implements Notifier {
-    private static final System.Logger LOG = System.getLogger("dev.parley.app");
-    private final Window owner;
-    private final BooleanSupplier dark;
+/**
+ * The app's desktop notifications: drawn by the operating system (not inside the window), only if
+ * the person left them on in the chat menu, with or without sound as they chose, and raising the
+ * window they are about when clicked. One per app, closed when the app stops.
+ */
+public final class DesktopNotifier implements AutoCloseable {
+    private final SystemNotifier system;
+    private final Settings settings;
+    private final Executor fx;
 
-    /** @param dark whether the app shows its dark palette, so the popup matches it */
-    public DesktopNotifier(Window owner, BooleanSupplier dark) {
-        this.owner = owner;
-        this.dark = dark;
+    /** @param fx runs work on the FX thread ({@code Platform::runLater}) */
+    public DesktopNotifier(SystemNotifier system, Settings settings, Executor fx) {
+        this.system = system;
+        this.settings = settings;
+        this.fx = fx;
     }
 
-    @Override
-    public void newMessages(String title, String text) {
-        // ControlsFX throws when no window is showing (controlsfx#1213).
-        if (owner == null || !owner.isShowing()) {
-            return;
+    /** What this operating system offers: the freedesktop service (Linux), osascript (macOS), the tray (Windows). */
+    public static SystemNotifier forThisSystem() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("mac")) {
+            return new MacNotifier();
         }
-        try {
-            Notifications notification = Notifications.create().owner(owner).title(title).text(abbreviate(text))
-                    .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
-            if (dark.getAsBoolean()) {
-                notification = notification.darkStyle();
+        if (os.startsWith("windows")) {
+            return new TrayNotifier(DesktopNotifier.class.getResource(AppIcons.LARGE));
+        }
+        return new FreedesktopNotifier(null);
+    }
+
+    /** The notifier of one window's chat. FX thread. */
+    public Notifier forWindow(Window window) {
+        return (title, text) -> {
+            if (settings.notifications()) {
+                system.show(title, abbreviate(text), settings.notificationSound(),
+                        () -> fx.execute(() -> raise(window)));
             }
-            notification.show();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot show a notification: {0}", e.toString());
+        };
+    }
+
+    private static void raise(Window window) {
+        if (window instanceof Stage stage) {
+            stage.setIconified(false);
+            stage.toFront();
         }
+        window.requestFocus();
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 139) + "…";
+        return text.codePointCount(0, text.length()) <= 200 ? text
+                : text.substring(0, text.offsetByCodePoints(0, 199)) + "…";
+    }
+
+    @Override
+    public void close() {
+        system.close();
     }
 }

@@ -13,6 +13,8 @@ public final class Icons {
     public static final Ikon FAILED = Feather.ALERT_CIRCLE;
     public static final Ikon COPY = Feather.COPY;
     public static final Ikon COPIED = Feather.CHECK;
+    public static final Ikon LINK = Feather.LINK;
+    public static final Ikon LEAVE = Feather.LOG_OUT;
 
     private Icons() {
     }

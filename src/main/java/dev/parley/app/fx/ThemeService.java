@@ -54,11 +54,16 @@ public final class ThemeService {
         return dark.getReadOnlyProperty();
     }
 
-    /** Styles {@code scene} now and whenever its root or the theme changes. */
+    /**
+     * Styles {@code scene} now and whenever its root or the theme changes. The service holds the scene
+     * only weakly, so a dialog's scene can go once the dialog has.
+     */
     public void attach(Scene scene) {
         scene.getStylesheets().add(APP_CSS);
         scene.rootProperty().addListener((obs, old, root) -> mark(root));
-        dark.addListener((obs, old, now) -> mark(scene.getRoot()));
+        ChangeListener<Boolean> follow = (obs, old, now) -> mark(scene.getRoot());
+        scene.getProperties().put(ThemeService.class, follow);
+        dark.addListener(new WeakChangeListener<>(follow));
         mark(scene.getRoot());
     }
 

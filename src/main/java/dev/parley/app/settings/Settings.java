@@ -112,6 +112,35 @@ public final class Settings {
         store.put("window", g.x() + "," + g.y() + "," + g.width() + "," + g.height());
     }
 
+    // ---- The chat window's choices (issue 12) ----
+
+    /** Whether the person wants the chat's side panel on wide windows; empty until they toggled it. */
+    public Optional<Boolean> sidePanel() {
+        return Optional.ofNullable(store.get("chat.sidePanel", null)).map(Boolean::parseBoolean);
+    }
+
+    public void sidePanel(boolean shown) {
+        store.put("chat.sidePanel", String.valueOf(shown));
+    }
+
+    /** Whether new messages in a background window raise a desktop notification; on by default. */
+    public boolean notifications() {
+        return Boolean.parseBoolean(store.get("chat.notifications", "true"));
+    }
+
+    public void notifications(boolean on) {
+        store.put("chat.notifications", String.valueOf(on));
+    }
+
+    /** Whether those notifications may play a sound; on by default. */
+    public boolean notificationSound() {
+        return Boolean.parseBoolean(store.get("chat.notificationSound", "true"));
+    }
+
+    public void notificationSound(boolean on) {
+        store.put("chat.notificationSound", String.valueOf(on));
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
         if (value == null) {
             return fallback;

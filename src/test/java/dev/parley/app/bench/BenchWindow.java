@@ -77,7 +77,8 @@ final class BenchWindow {
             longestHandOver = Math.max(longestHandOver, System.nanoTime() - t0);
         });
         controller = new ChatController(vm, new ChatFormats(bundle, clock, Locale.getDefault(Locale.Category.FORMAT)),
-                theme, url -> { }, clock, List.of(), () -> { }, () -> { }, () -> { });
+                theme, new Settings(new MemoryStore()), url -> { }, clock, List.of(),
+                new ChatController.Actions(() -> { }, () -> { }, () -> { }, () -> { }));
         Parent root = views.load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         stage.titleProperty().bind(vm.titleProperty());
         vm.windowFocusedProperty().bind(stage.focusedProperty());

@@ -26,7 +26,7 @@ class ChatFormatsTest {
     @Test
     void screenReadersHearNameTimeAndText() {
         var m = new ChatItem.Message("1", "Alice", false, "hello", clock.instant(), false, null,
-                ChatItem.Delivery.DELIVERED, null, true, true);
+                ChatItem.Delivery.DELIVERED, null, true, true, 0, null);
         assertEquals("Alice, 10:42: hello", formats.spoken(m, "You"));
         assertEquals("10:42", formats.time(clock.instant()));
     }

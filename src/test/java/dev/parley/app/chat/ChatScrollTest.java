@@ -106,8 +106,8 @@ class ChatScrollTest {
             theme.attach(stage.getScene());
             var formats = new ChatFormats(bundle, clock, Locale.ENGLISH);
             vm = new ChatViewModel(new FakeLink(), "10.0.0.5:7770", false, bundle, clock, (t, x) -> { });
-            controller = new ChatController(vm, formats, theme, url -> { }, clock, List.of(), () -> { }, () -> { },
-                    () -> { });
+            controller = new ChatController(vm, formats, theme, settings, url -> { }, clock, List.of(),
+                    new ChatController.Actions(() -> { }, () -> { }, () -> { }, () -> { }));
             stage.getScene().setRoot(new ViewLoader(bundle).load("/dev/parley/app/chat/chat.fxml",
                     ViewLoader.only(controller)));
             @SuppressWarnings("unchecked")
@@ -286,7 +286,7 @@ class ChatScrollTest {
                 "far up in history the list no longer holds the newest rows");
         deliver(5);
         waitUntil(this::controllerButtonVisible);
-        assertEquals("↓ 5 new", fx(() -> newMessagesButton().getText()));
+        assertEquals("5 new", fx(() -> newMessagesButton().getText()), "one arrow: the icon, not a second one in the text");
 
         onFx(() -> newMessagesButton().fire());
         settle();

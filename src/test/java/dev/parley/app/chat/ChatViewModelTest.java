@@ -95,7 +95,9 @@ class ChatViewModelTest {
 
     @Test
     void joinsAndLeavesBecomeSystemRowsAndUpdateThePeople() {
-        vm.apply(List.of(Events.joined("Dave", T0), Events.left("Alice", LeaveReason.TIMEOUT, T0)));
+        vm.apply(List.of(Events.joined("Dave", T0)));
+        assertEquals(List.of("Dave joined"), infoTexts());
+        vm.apply(List.of(Events.from("Dave", "hi", T0), Events.left("Alice", LeaveReason.TIMEOUT, T0)));
         assertEquals(List.of("Dave joined", "Alice left — stopped answering"), infoTexts());
         assertEquals(List.of("Carol", "Bob", "Dave"), vm.people().stream().map(Person::nick).toList());
         assertEquals("People · 3 online", vm.peopleTitleProperty().get());
@@ -130,10 +132,10 @@ class ChatViewModelTest {
     void lostConnectionShowsACountdownBannerUntilReconnected() {
         vm.apply(List.of(new ChatEvent.Disconnected("The host closed the connection.", T0.plusSeconds(4), 1)));
         assertEquals(ChatViewModel.ConnectionState.RECONNECTING, vm.stateProperty().get());
-        assertEquals("Connection lost — reconnecting in 4 s…", vm.bannerProperty().get());
+        assertEquals("Connection lost — reconnecting in 4\u00a0s…", vm.bannerProperty().get());
         clock.advance(Duration.ofSeconds(2));
         vm.refresh(clock.instant());
-        assertEquals("Connection lost — reconnecting in 2 s…", vm.bannerProperty().get());
+        assertEquals("Connection lost — reconnecting in 2\u00a0s…", vm.bannerProperty().get());
         vm.reconnectNow();
         assertEquals(1, link.reconnects);
 
@@ -196,10 +198,13 @@ class ChatViewModelTest {
         assertEquals(3, vm.unreadProperty().get());
         assertEquals("(3) Team room — Parley", vm.titleProperty().get());
         assertEquals(List.of("2 new messages in Team room|Alice: two"), notifications);
+        clock.advance(Duration.ofSeconds(30));
+        vm.apply(List.of(Events.from("Carol", "one alone", T0)));
+        assertEquals("Carol in Team room|one alone", notifications.getLast(), "sender and room, even for one");
 
         clock.advance(Duration.ofSeconds(30));
         vm.apply(List.of(Events.from("Carol", "later", T0)));
-        assertEquals(2, notifications.size(), "a pause starts a new burst");
+        assertEquals(3, notifications.size(), "a pause starts a new burst");
 
         vm.windowFocusedProperty().set(true);
         assertEquals(0, vm.unreadProperty().get());
@@ -223,5 +228,78 @@ class ChatViewModelTest {
     void blankDraftCannotBeSent() {
         vm.draftProperty().set("   \n ");
         assertFalse(vm.send());
+    }
+
+    @Test
+    void aDraftOverTheLimitSaysSoAndCanGoAsSeveralMessagesInOrder() {
+        String paragraph = "word ".repeat(700).strip() + ".";
+        vm.draftProperty().set(paragraph + "\n\n" + paragraph);
+        assertTrue(vm.overLimitProperty().get());
+        assertEquals("This is longer than one message can be (4,000 characters). It can go as 2 messages, "
+                + "split between paragraphs or sentences.", vm.splitTextProperty().get());
+        assertEquals("Send as 2 messages", vm.splitActionProperty().get());
+        assertTrue(vm.sendSplit());
+        assertEquals(List.of(paragraph, paragraph), link.sent);
+        assertEquals(2, messages().size());
+        assertEquals("", vm.draftProperty().get());
+        assertEquals("", vm.splitTextProperty().get(), "nothing left to split");
+        vm.draftProperty().set("short");
+        assertFalse(vm.sendSplit(), "a draft that fits is sent the usual way");
+    }
+
+    @Test
+    void consecutiveJoinsAndLeavesCollapseIntoOneRowThatListsEveryChange() {
+        List<ChatEvent> events = new ArrayList<>();
+        for (String n : List.of("Ann", "Ben", "Cid", "Dee", "Eli", "Fay")) {
+            events.add(Events.joined(n, T0));
+            events.add(Events.left(n, LeaveReason.QUIT, T0.plusSeconds(1)));
+        }
+        vm.apply(events.subList(0, 4));
+        assertEquals(List.of("Ann and Ben joined and left"), infoTexts());
+        vm.apply(events.subList(4, 12));
+        assertEquals(List.of("Ann, Ben and 4 others joined and left"), infoTexts(), "six pairs, one row");
+        ChatItem.Info row = (ChatItem.Info) vm.items().getLast();
+        assertEquals(12, row.details().size());
+        assertEquals("Ann joined", row.details().getFirst());
+        assertEquals("Fay left", row.details().getLast());
+
+        vm.apply(List.of(Events.from("Alice", "a message ends the run", T0.plusSeconds(2)),
+                Events.joined("Gus", T0.plusSeconds(3)), Events.joined("Hal", T0.plusSeconds(3)),
+                Events.joined("Ivy", T0.plusSeconds(3)), Events.left("Alice", LeaveReason.TIMEOUT, T0.plusSeconds(4))));
+        assertEquals("Gus, Hal and Ivy joined · Alice left", infoTexts().getLast());
+    }
+
+    @Test
+    void aMessageTypedWhileDisconnectedIsDrawnWhereItWasDeliveredAndKeepsItsSendingTime() {
+        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1)));
+        vm.draftProperty().set("typed while away");
+        vm.send();
+        Instant sent = messages().getLast().time();
+        clock.advance(Duration.ofMinutes(3));
+        vm.apply(List.of(new ChatEvent.Connected("Team room", "Bob", List.of(), true, false, true),
+                Events.echo("id1", "Bob", "typed while away", T0.plus(Duration.ofMinutes(3)))));
+        List<String> order = vm.items().stream().map(i -> switch (i) {
+            case Message m -> m.text();
+            case ChatItem.Info info -> info.text();
+            case ChatItem.Day d -> "day";
+        }).toList();
+        assertEquals(List.of("day", "Connection lost. gone", "Reconnected — the host restarted the chat",
+                "typed while away"), order, "the message comes after the reconnect that delivered it");
+        Message delivered = messages().getLast();
+        assertEquals(Delivery.DELIVERED, delivered.delivery());
+        assertEquals(T0.plus(Duration.ofMinutes(3)), delivered.time(), "the host's time is shown");
+        assertEquals(sent, delivered.sentAt(), "and the time it was sent is kept for its tooltip");
+        assertEquals(1, messages().size());
+    }
+
+    @Test
+    void aMessageDeliveredAtOnceStaysInPlaceWithOneTime() {
+        vm.draftProperty().set("one");
+        vm.send();
+        vm.draftProperty().set("two");
+        vm.send();
+        vm.apply(List.of(Events.echo("id1", "Bob", "one", T0.plusSeconds(1))));
+        assertEquals(List.of("one", "two"), messages().stream().map(Message::text).toList());
+        assertEquals(null, messages().getFirst().sentAt());
     }
 }

@@ -206,7 +206,8 @@ class ChatWindowTest {
         assertEquals("People · 2 online", fx(() -> robot.lookup("#peopleTitle").queryAs(Label.class).getText()));
 
         alice.close();
-        waitUntil(() -> infoTexts().contains("Alice left"));
+        // Right after her join, the two collapse into one row.
+        waitUntil(() -> infoTexts().contains("Alice joined and left"));
         waitUntil(() -> app.chat().people().size() == 1);
     }
 
@@ -260,7 +261,9 @@ class ChatWindowTest {
         waitUntil(() -> messages(app.chat()).size() == 33);
         waitUntil(() -> robot.lookup("#newMessagesButton").queryButton().isVisible());
         assertEquals(0, (int) fx(() -> firstVisibleIndex(robot)), "new messages do not move the view");
-        assertEquals("↓ 3 new", fx(() -> robot.lookup("#newMessagesButton").queryButton().getText()));
+        assertEquals("3 new", fx(() -> robot.lookup("#newMessagesButton").queryButton().getText()),
+                "one arrow: the icon, not a second one in the text");
+        assertTrue(fx(() -> robot.lookup("#newMessagesButton").queryButton().getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon));
 
         robot.clickOn(at(robot, "#newMessagesButton"));
         waitUntil(() -> lastVisibleIndex(robot) == list(robot).getItems().size() - 1);
@@ -331,6 +334,11 @@ class ChatWindowTest {
         assertEquals(List.of("typed while away"), seen, "the room got it exactly once");
         assertTrue(infoTexts().contains("Reconnected — the host restarted the chat"),
                 "a new host behind the same address is a restarted chat, not a resume");
+        int reconnectedAt = fx(() -> app.chat().items().indexOf(app.chat().items().stream()
+                .filter(i -> i instanceof ChatItem.Info info && info.text().startsWith("Reconnected"))
+                .findFirst().orElseThrow()));
+        int messageAt = fx(() -> app.chat().items().indexOf(messages(app.chat()).getFirst()));
+        assertTrue(messageAt > reconnectedAt, "the message is drawn below the reconnect that delivered it");
     }
 
     @Test
@@ -375,5 +383,32 @@ class ChatWindowTest {
             }
         }
         assertTrue(last instanceof ChatEvent.Ended ended && ended.reason() == ChatEvent.EndReason.HOST_ENDED);
+    }
+
+    @Test
+    void ctrlQAndCtrlWAskAHostWithGuestsFirstAndCtrlWThenLeavesForTheStartScreen(FxRobot robot) throws Exception {
+        int port;
+        try (var probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        int hostPort = port;
+        onFx(() -> app.shell.startViewModel().start(ConnectRequest.host("Carol", "Test room", hostPort, null)));
+        waitUntil(() -> app.chat() != null && "Test room".equals(app.chat().roomProperty().get()));
+        guest(hostPort, "Alice");
+        waitUntil(() -> app.chat().people().size() == 2);
+        onFx(() -> robot.lookup("#composer").query().requestFocus());
+
+        app.confirmEnd = false;
+        robot.press(KeyCode.CONTROL).press(KeyCode.Q).release(KeyCode.Q).release(KeyCode.CONTROL);
+        waitUntil(() -> app.askedToEndFor == 1);
+        assertTrue(fx(stage::isShowing), "saying no to Ctrl+Q keeps the window");
+        app.askedToEndFor = -1;
+        robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> app.askedToEndFor == 1);
+        assertTrue(fx(() -> app.chat() != null), "saying no to Ctrl+W keeps the chat");
+
+        app.confirmEnd = true;
+        robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#hostCard").tryQuery().isPresent());
     }
 }
