@@ -65,6 +65,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void serverAndClientDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("dev.parley.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.client..")
+                .because("a headless host carries no client, and the client talks to any host over the wire")
+                .check(production);
+        noClasses().that().resideInAPackage("dev.parley.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.server..")
+                .because("the client knows the host only through the protocol")
+                .check(production);
+    }
+
+    @Test
+    void coreHasNoDependencyOnTheRootPackage() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("dev.parley")
+                .because("the root package holds the command line, which uses the core: the other way is a cycle")
+                .check(production);
+    }
+
+    @Test
     void javaFxRuleCatchesAPackageThatUsesJavaFx() {
         assertThrows(AssertionError.class, () -> noJavaFxIn("dev.parley.app..").check(production),
                 "the rule would not notice JavaFX in the core");

@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.protocol.Version;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -4,6 +4,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.LeaveReason;
+import dev.parley.protocol.LineSplitter;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Role;

@@ -1,7 +1,5 @@
-package dev.parley.server;
+package dev.parley.protocol;
 
-import dev.parley.protocol.ErrorCode;
-import dev.parley.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
