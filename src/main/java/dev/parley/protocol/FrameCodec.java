@@ -1,6 +1,7 @@
 package dev.parley.protocol;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -69,6 +70,58 @@ public final class FrameCodec {
         byte[] line = Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
         return line;
+    }
+
+    /**
+     * A welcome in two pieces around its {@code users} list, which the caller keeps encoded in
+     * an {@link EncodedUsers} and queues between them: {@code head + users + tail} are exactly the
+     * bytes of {@link #encode} for the same welcome with those users. {@code welcome.users()} is
+     * ignored. Written member by member with Jackson's generator in the order of
+     * {@link Frame.Welcome}'s {@code @JsonPropertyOrder}; a test compares it with {@link #encode}.
+     */
+    public WelcomeParts encodeWelcome(Frame.Welcome welcome) {
+        var out = new java.io.ByteArrayOutputStream(256);
+        int split;
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("type", Frame.Welcome.TYPE);
+            g.writeNumberProperty("v", welcome.v());
+            if (welcome.room() != null) {
+                g.writeStringProperty("room", welcome.room());
+            }
+            if (welcome.you() != null) {
+                g.writeStringProperty("you", welcome.you());
+            }
+            g.writeName("users");
+            g.writeStartArray();
+            g.flush();
+            split = out.size();
+            g.writeEndArray();
+            g.writeNumberProperty("history", welcome.history());
+            g.writeBooleanProperty("gap", welcome.gap());
+            if (welcome.session() != null) {
+                g.writeStringProperty("session", welcome.session());
+            }
+            if (welcome.limits() != null) {
+                g.writePOJOProperty("limits", welcome.limits());
+            }
+            g.writeEndObject();
+        }
+        out.write('\n');
+        byte[] all = out.toByteArray();
+        return new WelcomeParts(Arrays.copyOfRange(all, 0, split), Arrays.copyOfRange(all, split, all.length));
+    }
+
+    /** One entry of a welcome's {@code users} list, as {@link #encode} writes it there. */
+    public byte[] encodeUser(Frame.User user) {
+        return mapper.writeValueAsBytes(user);
+    }
+
+    /**
+     * A welcome's bytes before its users ({@code ...,"users":[}) and after them
+     * ({@code ],"history":...}\n}).
+     */
+    public record WelcomeParts(byte[] head, byte[] tail) {
     }
 
     /** The frame as JSON text without the newline, for logs and tests. */
