@@ -23,10 +23,12 @@ import java.util.function.IntFunction;
  * @param browser      opens a link in the person's browser
  * @param notifiers    makes the desktop notifier for a window
  * @param lanAddresses where guests can reach a host on the given port
+ * @param connectors   starts rooms and joins them (with their transport settings)
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
-                          Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses) {
+                          Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
+                          Connectors connectors) {
 
     public ResourceBundle bundle() {
         return views.bundle();

@@ -92,7 +92,8 @@ public final class AppShell {
     private void showStart() {
         closeChat();
         var bundle = services.bundle();
-        start = new StartViewModel(services.settings(), bundle, services.background(), this::showChat);
+        start = new StartViewModel(services.settings(), bundle, services.background(), services.connectors(),
+                this::showChat);
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
         stage.titleProperty().unbind();
         stage.setTitle(bundle.getString("app.name"));

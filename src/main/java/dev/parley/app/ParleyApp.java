@@ -7,6 +7,7 @@ import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.PreferencesStore;
 import dev.parley.app.settings.Settings;
+import dev.parley.app.settings.SnapshotStore;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
 import javafx.application.Application;
@@ -30,18 +31,21 @@ public final class ParleyApp extends Application {
 
     private ExecutorService background;
     private AppShell shell;
+    private Settings settings;
 
     @Override
     public void start(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
-        Settings settings = new Settings(PreferencesStore.forUser());
+        settings = new Settings(new SnapshotStore(PreferencesStore.forUser()));
         background = Executors.newVirtualThreadPerTaskExecutor();
+        // One shutdown hook for the whole app, whatever it hosts over its life.
+        var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle),
                 owner -> new DesktopNotifier(owner, theme.darkProperty()::get),
-                LanAddresses::withPort);
+                LanAddresses::withPort, Connectors.network(rooms));
         shell = new AppShell(stage, services);
         shell.open(request(getParameters().getNamed(), bundle));
     }
@@ -55,6 +59,9 @@ public final class ParleyApp extends Application {
         }
         if (background != null) {
             background.shutdownNow();
+        }
+        if (settings != null) {
+            settings.save();
         }
     }
 

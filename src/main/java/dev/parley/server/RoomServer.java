@@ -45,6 +45,7 @@ public final class RoomServer implements AutoCloseable {
     private volatile EventLoop loop;
     private Thread loopThread;
     private boolean stopping;
+    private final java.util.List<Runnable> whenClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RoomServer(ServerConfig config) {
         this(config, Clock.systemUTC());
@@ -165,5 +166,11 @@ public final class RoomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
+        whenClosed.forEach(Runnable::run);
+    }
+
+    /** Runs {@code then} on the closing thread once {@link #close()} is done (registered before it). */
+    public void whenClosed(Runnable then) {
+        whenClosed.add(then);
     }
 }

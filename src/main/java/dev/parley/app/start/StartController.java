@@ -113,10 +113,11 @@ public final class StartController {
                 vm.modeProperty().get() == Mode.HOST ? "start.host.action" : "start.join.action"), vm.modeProperty()));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> bundle.getString(
                 vm.modeProperty().get() == Mode.HOST ? "start.host.busy" : "start.join.busy"), vm.modeProperty()));
-        // After a failed or cancelled attempt the busy controls vanish; put the person back in the form.
+        // After a failed or cancelled attempt the busy controls vanish; put the person back in the
+        // form, in the field the failure is about (the name after "name taken", the password…).
         busy.addListener((obs, was, now) -> {
             if (!now) {
-                focusFirstField();
+                focusFixOrFirstField();
             }
         });
         Platform.runLater(this::focusFirstField);
@@ -138,6 +139,24 @@ public final class StartController {
         hostForm.setManaged(host);
         joinForm.setVisible(!host);
         joinForm.setManaged(!host);
+    }
+
+    private void focusFixOrFirstField() {
+        StartViewModel.Field fix = vm.fixProperty().get();
+        if (fix == null) {
+            focusFirstField();
+            return;
+        }
+        TextField field = switch (fix) {
+            case NAME -> vm.modeProperty().get() == Mode.HOST ? hostNameField : joinNameField;
+            case ROOM -> roomField;
+            case PORT -> portField;
+            case HOST_PASSWORD -> hostPasswordField;
+            case ADDRESS -> addressField.getEditor();
+            case JOIN_PASSWORD -> joinPasswordField;
+        };
+        field.requestFocus();
+        field.selectAll();
     }
 
     private void focusFirstField() {

@@ -44,7 +44,7 @@ class EventPumpTest {
         for (int i = 0; i < 10_000; i++) {
             link.events.add(Events.from("Alice", "m" + i, T0));
         }
-        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, "bye"));
+        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, null));
         var fx = new HeldExecutor();
         int[] batches = {0};
         var pump = new EventPump(link, fx, batch -> {
@@ -83,7 +83,7 @@ class EventPumpTest {
         link.events.add(new ChatEvent.Typing("Alice", true));
         org.awaitility.Awaitility.await().until(() -> fx.queued.size() == 1);
         link.events.add(new ChatEvent.Typing("Alice", false));
-        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, "bye"));
+        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, null));
         t.join();
 
         assertEquals(1, fx.queued.size());
