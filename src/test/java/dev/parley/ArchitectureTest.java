@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * reaches for JavaFX or the desktop app, so a headless host and other front ends can use it, and
  * the protocol is shared by both ends without knowing either.
  */
+@Timeout(60)
 class ArchitectureTest {
     private static final String[] CORE = {"dev.parley.protocol..", "dev.parley.server..", "dev.parley.client.."};
 

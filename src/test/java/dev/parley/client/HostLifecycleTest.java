@@ -4,6 +4,7 @@ import dev.parley.server.RoomServer;
 import dev.parley.testing.Participant;
 import dev.parley.testing.ServeProcess;
 import dev.parley.testing.TestServers;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the client does when the host goes away: killed, shut down, or silent. */
+@Timeout(60)
 class HostLifecycleTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link Limits#isValidId}: {@code [A-Za-z0-9_-]{1,64}}, checked without a regex. */
+@Timeout(10)
 class LimitsTest {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 

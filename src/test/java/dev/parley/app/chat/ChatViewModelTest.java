@@ -5,6 +5,7 @@ import dev.parley.app.chat.ChatItem.Message;
 import dev.parley.client.ChatEvent;
 import dev.parley.client.Problem;
 import dev.parley.protocol.LeaveReason;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chat's state logic, without a window. */
+@Timeout(30)
 class ChatViewModelTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private final ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.client.ChatEvent;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batching from the connection to the (here simulated) FX thread. */
+@Timeout(30)
 class EventPumpTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
