@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -27,6 +28,7 @@ public final class StartController {
     private final ResourceBundle bundle;
     private final Runnable about;
 
+    @FXML private ScrollPane scroll;
     @FXML private Menu themeMenu;
     @FXML private ToggleButton hostCard;
     @FXML private ToggleButton joinCard;
@@ -98,6 +100,12 @@ public final class StartController {
         failureLabel.textProperty().bind(vm.failureProperty());
         failureBox.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failureBox.managedProperty().bind(failureBox.visibleProperty());
+        // In a window too short for the whole form the failure may fall below the fold: show it.
+        vm.failureProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                Platform.runLater(this::revealFailure);
+            }
+        });
 
         var busy = vm.busyProperty();
         progress.visibleProperty().bind(busy);
@@ -131,6 +139,20 @@ public final class StartController {
     @FXML
     private void cancel() {
         vm.cancel();
+    }
+
+    private void revealFailure() {
+        double content = scroll.getContent().getLayoutBounds().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        var box = failureBox.localToScene(failureBox.getLayoutBounds());
+        var view = scroll.localToScene(scroll.getLayoutBounds());
+        if (box.getMaxY() > view.getMaxY()) {
+            double bottom = scroll.getContent().sceneToLocal(box).getMaxY();
+            scroll.setVvalue(Math.min(1, (bottom - viewport) / (content - viewport)));
+        }
     }
 
     private void showMode(Mode mode) {
