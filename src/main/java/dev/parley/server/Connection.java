@@ -15,10 +15,10 @@ import java.nio.channels.SelectionKey;
 /**
  * One Parley peer's protocol session: it splits what its {@link Transport} reads into frames,
  * decodes and checks them, and speaks for its {@link Member} in the room. Its timers are a
- * {@link Liveness}, its closing a {@link CloseState}, its output an {@link Outbox}. Everything
- * here runs on the server's event-loop thread ({@link EventLoop}).
+ * {@link Liveness}, its closing a {@link CloseState}, its output a {@link PeerWriter} (with the
+ * {@link Outbox}). Everything here runs on the server's event-loop thread ({@link EventLoop}).
  */
-final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Context {
+final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport.Context {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
     /** Typing frames relayed a second per connection; clients send one every 3 s, so this only stops floods. */
     private static final int TYPING_RATE = 5;
@@ -28,6 +28,7 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
     private final Room room;
     private final Dialect dialect;
     private final ServerConfig config;
+    private final PeerWriter writer;
     private final Outbox outbox;
     private final LineSplitter lines = new LineSplitter(Limits.MAX_FRAME);
     private final Liveness liveness;
@@ -37,20 +38,15 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
     private Transport transport;
     private SelectionKey key;
     private String remote = "?";
-    private int ops = SelectionKey.OP_READ;
-    private IOException writeFailure;
     private Member member;
-    /** Queued in the loop's list of connections to write to this turn. */
-    private boolean flushQueued;
-    /** Queued in the loop's list of connections to write to within a few milliseconds. */
-    private boolean soonQueued;
 
     Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, long now) {
         this.loop = loop;
         this.room = room;
         this.dialect = dialect;
         this.config = config;
-        this.outbox = new Outbox(config.outboxLimit(), this);
+        this.writer = new PeerWriter(loop, config.outboxLimit(), this);
+        this.outbox = writer.outbox();
         this.liveness = new Liveness(config, now);
         this.limiter = new RateLimiter(config.ratePerSecond(), config.rateBurst(), now);
         this.typingLimiter = new RateLimiter(TYPING_RATE, TYPING_BURST, now);
@@ -65,13 +61,13 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
         } catch (IOException e) {
             remote = "(gone)";
         }
-        updateInterest(true);
+        writer.attach(t, selectionKey);
     }
 
     @Override
     public void handle(int readyOps) {
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
-            flush();
+            writer.flush();
         }
         if ((readyOps & SelectionKey.OP_READ) != 0 && key.isValid()) {
             readable();
@@ -288,7 +284,7 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
         if (close.isClosed()) {
             return;
         }
-        flush();
+        writer.flush();
         if (!close.isClosed() && transport.hasBufferedInput()) {
             loop.readAgain(this);
         }
@@ -300,7 +296,7 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
         if (outbox.isEmpty()) {
             finished();
         } else {
-            queued(true);
+            writer.queued(true);
         }
     }
 
@@ -310,77 +306,16 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
         }
     }
 
-    /** Called by the loop for a connection it queued, and when the socket has room. */
-    void flush() {
-        if (close.isClosed()) {
-            return;
-        }
-        if (writeFailure != null || !tryFlush()) {
-            close.because(LeaveReason.ERROR, describe(writeFailure));
-            close();
-        }
-    }
-
-    /** The loop's turn-end write for a connection queued with {@link EventLoop#flushThisTurn}. */
-    void flushQueued() {
-        flushQueued = false;
-        flush();
-    }
-
-    /** The loop's write of presence that waited; see {@link EventLoop#flushSoon}. */
-    void flushSoon() {
-        soonQueued = false;
-        flush();
+    @Override
+    public void writeFailed(IOException cause) {
+        close.because(LeaveReason.ERROR, describe(cause));
+        close();
     }
 
     @Override
-    public void queued(boolean urgent) {
-        loop.countQueued();
-        if (urgent) {
-            if (!flushQueued) {
-                flushQueued = true;
-                loop.flushThisTurn(this);
-            }
-        } else if (!soonQueued) {
-            soonQueued = true;
-            loop.flushSoon(this);
-        }
-    }
-
-    /**
-     * The outbox is full: writes what the socket takes now. This runs inside a room event (the
-     * room is walking its members), so a failed write only marks the connection; the loop closes
-     * it on its next flush.
-     */
-    @Override
-    public void flushNow() {
-        if (!close.isClosed() && writeFailure == null && !tryFlush()) {
-            outbox.kill();
-            queued(true);
-        }
-    }
-
-    /** Writes what the transport takes without blocking; {@code false} if writing failed. */
-    private boolean tryFlush() {
-        boolean done;
-        try {
-            done = outbox.flush(transport, loop.writeBuffer()) && transport.flush();
-        } catch (IOException e) {
-            writeFailure = e;
-            return false;
-        }
-        updateInterest(done);
-        if (done && close.phase() == CloseState.Phase.CLOSING) {
+    public void drained() {
+        if (close.phase() == CloseState.Phase.CLOSING) {
             finished();
-        }
-        return true;
-    }
-
-    private void updateInterest(boolean done) {
-        int wanted = transport.interestOps(done ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-        if (wanted != ops && key.isValid()) {
-            ops = wanted;
-            key.interestOps(wanted);
         }
     }
 
@@ -402,7 +337,7 @@ final class Connection implements KeyHandler, Peer, Outbox.Owner, Transport.Cont
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "{0}: closed ({1})", who(), close.why());
-        outbox.kill();
+        writer.stop();
         if (key != null) {
             key.cancel();
         }

@@ -60,9 +60,9 @@ final class EventLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     /** Staging for outgoing bytes, shared by every connection; a transport copies what it takes. */
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(256 * 1024);
-    private List<Connection> toFlush = new ArrayList<>();
-    private List<Connection> flushing = new ArrayList<>();
-    private List<Connection> soon = new ArrayList<>();
+    private List<PeerWriter> toFlush = new ArrayList<>();
+    private List<PeerWriter> flushing = new ArrayList<>();
+    private List<PeerWriter> soon = new ArrayList<>();
     private List<Connection> readAgain = new ArrayList<>();
     private List<Connection> rereading = new ArrayList<>();
     private long soonDeadline;
@@ -188,14 +188,14 @@ final class EventLoop implements Runnable {
         queuedSinceFlush++;
     }
 
-    /** The connection got a frame someone waits for: write to it at the end of this turn. */
-    void flushThisTurn(Connection c) {
-        toFlush.add(c);
+    /** The peer got a frame someone waits for: write to it at the end of this turn. */
+    void flushThisTurn(PeerWriter w) {
+        toFlush.add(w);
     }
 
-    /** The connection got a frame that may wait a little: write to it within a few milliseconds. */
-    void flushSoon(Connection c) {
-        soon.add(c);
+    /** The peer got a frame that may wait a little: write to it within a few milliseconds. */
+    void flushSoon(PeerWriter w) {
+        soon.add(w);
     }
 
     /** The connection's transport holds input the selector cannot see: read it next turn. */
@@ -298,11 +298,11 @@ final class EventLoop implements Runnable {
     private void flushAll() {
         queuedSinceFlush = 0;
         while (!toFlush.isEmpty()) {
-            List<Connection> batch = toFlush;
+            List<PeerWriter> batch = toFlush;
             toFlush = flushing;
             flushing = batch;
-            for (Connection c : batch) {
-                c.flushQueued();
+            for (PeerWriter w : batch) {
+                w.flushQueued();
             }
             batch.clear();
         }
@@ -311,10 +311,10 @@ final class EventLoop implements Runnable {
     private void flushSoon() {
         long started = System.nanoTime();
         soonDeadline = 0;
-        List<Connection> batch = soon;
+        List<PeerWriter> batch = soon;
         soon = new ArrayList<>(Math.max(16, batch.size()));
-        for (Connection c : batch) {
-            c.flushSoon();
+        for (PeerWriter w : batch) {
+            w.flushSoon();
         }
         flushAll();
         soonWait = Math.max(SOON_NANOS, 2 * (System.nanoTime() - started));
