@@ -73,9 +73,11 @@ public interface Transport {
         void execute(Runnable task);
 
         /**
-         * The transport's state changed on its own (a handshake step finished on another thread
-         * and was handed back): read what it has buffered, write what waits, and ask
-         * {@link #interestOps} again. Loop thread only.
+         * The transport's needs changed outside a {@link #write}: a handshake step finished on
+         * another thread and was handed back, or a {@link #read} moved the handshake on so that
+         * it now wants to write. The connection writes what waits (calling {@link #flush}), asks
+         * {@link #interestOps} again, and reads next turn if {@link #hasBufferedInput}. Loop
+         * thread only; may be called from inside {@code read}.
          */
         void changed();
     }
