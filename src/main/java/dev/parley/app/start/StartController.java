@@ -100,12 +100,9 @@ public final class StartController {
         failureLabel.textProperty().bind(vm.failureProperty());
         failureBox.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failureBox.managedProperty().bind(failureBox.visibleProperty());
-        // In a window too short for the whole form the failure may fall below the fold: show it.
-        vm.failureProperty().addListener((obs, old, now) -> {
-            if (!now.isEmpty()) {
-                Platform.runLater(this::revealFailure);
-            }
-        });
+        // The form asks for its height as laid out (its labels wrap by the width it gets), so it
+        // scrolls only when the window is too short for it.
+        scroll.prefViewportHeightProperty().bind(((javafx.scene.layout.Region) scroll.getContent()).heightProperty());
 
         var busy = vm.busyProperty();
         progress.visibleProperty().bind(busy);
@@ -139,20 +136,6 @@ public final class StartController {
     @FXML
     private void cancel() {
         vm.cancel();
-    }
-
-    private void revealFailure() {
-        double content = scroll.getContent().getLayoutBounds().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (content <= viewport) {
-            return;
-        }
-        var box = failureBox.localToScene(failureBox.getLayoutBounds());
-        var view = scroll.localToScene(scroll.getLayoutBounds());
-        if (box.getMaxY() > view.getMaxY()) {
-            double bottom = scroll.getContent().sceneToLocal(box).getMaxY();
-            scroll.setVvalue(Math.min(1, (bottom - viewport) / (content - viewport)));
-        }
     }
 
     private void showMode(Mode mode) {
