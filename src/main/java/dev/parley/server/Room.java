@@ -140,6 +140,11 @@ final class Room {
         }
         var clientId = new ClientId(m.key(), id);
         LoggedEvent original = log.sent(clientId);
+        if (original != null && original.seq() > log.lastSeq()) {
+            // Still being written: its broadcast, once kept, reaches this member too. Echoing it now
+            // would confirm a message a crash could still lose.
+            return;
+        }
         if (original != null) {
             if (!m.outbox().offer(m.dialect().encode(original))) {
                 dropSlow(m);

@@ -48,10 +48,13 @@ public interface RoomLog extends AutoCloseable {
     /** The oldest {@code seq} still held for replay, or {@link #nextSeq()} when none is. */
     long firstSeq();
 
-    /** The newest {@code seq} appended and kept, or {@code firstSeq() - 1} when none is. */
+    /**
+     * The newest {@code seq} whose append has completed (is durable), or {@code firstSeq() - 1}
+     * when none has; events after it are still being written and are neither replayed nor echoed.
+     */
     long lastSeq();
 
-    /** The held events with {@code from <= seq <= to}, in order. */
+    /** The held, completed events with {@code from <= seq <= to}, in order. */
     List<LoggedEvent> read(long from, long to);
 
     /** The message a sender already sent under this id, or {@code null}. */

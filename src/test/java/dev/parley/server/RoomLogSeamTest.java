@@ -135,4 +135,31 @@ class RoomLogSeamTest extends RoomFixture {
         assertThat(replay.getLast().get("id").asString()).isEqualTo("sentinel");
         assertThat(completedOn).containsExactly("parley-server");
     }
+
+    @Test
+    void aResendWhileTheOriginalIsStillBeingWrittenIsNotEchoedEarlyNorSentTwice() {
+        var config = config();
+        server = start(config, loop -> new LaterLog(config, loop));
+        var alice = join("alice");
+        var bob = join("bob");
+        // The original, its resend and a sentinel in one write: the resend arrives while the
+        // original waits for the writer thread.
+        String send = RawPeer.json("type", "send", "id", "twice", "text", "only once");
+        alice.sendBytes((send + "\n" + send + "\n"
+                + RawPeer.json("type", "send", "id", "sentinel", "text", "after") + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<JsonNode> aliceSaw = alice.readUntil(f -> RawPeer.isMsg(f, "sentinel"));
+        List<JsonNode> bobSaw = bob.readUntil(f -> RawPeer.isMsg(f, "sentinel"));
+        assertThat(aliceSaw).filteredOn(f -> RawPeer.isMsg(f, "twice")).hasSize(1);
+        assertThat(bobSaw).filteredOn(f -> RawPeer.isMsg(f, "twice")).hasSize(1);
+    }
+
+    private RoomServer start(ServerConfig config, RoomLog.Factory log) {
+        try {
+            return new RoomServer(config, Clock.systemUTC(), Network.plain(), log).start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
