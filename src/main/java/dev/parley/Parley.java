@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.app.ParleyApp;
+import dev.parley.protocol.Version;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * reaches for JavaFX or the desktop app, so a headless host and other front ends can use it, and
  * the protocol is shared by both ends without knowing either.
  */
+@Timeout(60)
 class ArchitectureTest {
     private static final String[] CORE = {"dev.parley.protocol..", "dev.parley.server..", "dev.parley.client..",
             "dev.parley.discovery.."};
@@ -62,6 +64,26 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.parley.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parley.server..", "dev.parley.client..")
                 .because("both ends share the protocol, which knows neither")
+                .check(production);
+    }
+
+    @Test
+    void serverAndClientDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("dev.parley.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.client..")
+                .because("a headless host carries no client, and the client talks to any host over the wire")
+                .check(production);
+        noClasses().that().resideInAPackage("dev.parley.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.server..")
+                .because("the client knows the host only through the protocol")
+                .check(production);
+    }
+
+    @Test
+    void coreHasNoDependencyOnTheRootPackage() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("dev.parley")
+                .because("the root package holds the command line, which uses the core: the other way is a cycle")
                 .check(production);
     }
 

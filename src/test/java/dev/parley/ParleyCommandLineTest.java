@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.protocol.Version;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -11,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The command line: help, version, and one-line errors with exit code 2. */
+@Timeout(30)
 class ParleyCommandLineTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

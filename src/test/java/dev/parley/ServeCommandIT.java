@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.client.ChatEvent;
 import dev.parley.testing.Participant;
 import dev.parley.testing.ServeProcess;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged module path, started exactly as the README says, hosts a chat and stops on SIGTERM. */
+@Timeout(120)
 class ServeCommandIT {
 
     @Test

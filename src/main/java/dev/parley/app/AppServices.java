@@ -25,11 +25,12 @@ import java.util.function.IntFunction;
  * @param notifiers    makes the desktop notifier for a window
  * @param lanAddresses where guests can reach a host on the given port
  * @param discovery    where rooms are announced and listened for on the local network
+ * @param connectors   starts rooms and joins them (with their transport settings)
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
                           Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
-                          DiscoveryConfig discovery) {
+                          DiscoveryConfig discovery, Connectors connectors) {
 
     public ResourceBundle bundle() {
         return views.bundle();

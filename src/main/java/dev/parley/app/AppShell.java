@@ -131,7 +131,8 @@ public final class AppShell {
         closeChat();
         stopRooms();
         var bundle = services.bundle();
-        start = new StartViewModel(services.settings(), bundle, services.background(), this::showChat);
+        start = new StartViewModel(services.settings(), bundle, services.background(), services.connectors(),
+                this::showChat);
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
         // No host key is trusted until the TLS trust store exists; it hands its "is this key pinned" in here.
         rooms = new RoomsViewModel(services.discovery(), hostKey -> false, bundle, services.background(),

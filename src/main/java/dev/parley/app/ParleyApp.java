@@ -7,6 +7,7 @@ import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.PreferencesStore;
 import dev.parley.app.settings.Settings;
+import dev.parley.app.settings.SnapshotStore;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
 import dev.parley.discovery.DiscoveryConfig;
@@ -32,19 +33,22 @@ public final class ParleyApp extends Application {
     private ExecutorService background;
     private AppShell shell;
     private DesktopNotifier notifier;
+    private Settings settings;
 
     @Override
     public void start(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
-        Settings settings = new Settings(PreferencesStore.forUser());
+        settings = new Settings(new SnapshotStore(PreferencesStore.forUser()));
         background = Executors.newVirtualThreadPerTaskExecutor();
         notifier = new DesktopNotifier(DesktopNotifier.forThisSystem(), settings, Platform::runLater);
+        // One shutdown hook for the whole app, whatever it hosts over its life.
+        var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
                 notifier::forWindow,
-                LanAddresses::withPort, DiscoveryConfig.defaults());
+                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms));
         shell = new AppShell(stage, services);
         shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
@@ -62,6 +66,9 @@ public final class ParleyApp extends Application {
         }
         if (notifier != null) {
             notifier.close();
+        }
+        if (settings != null) {
+            settings.save();
         }
     }
 

@@ -38,6 +38,7 @@ public final class ChatClient implements AutoCloseable {
     private static final Duration RATE_RETRY = Duration.ofSeconds(1);
 
     private final ClientConfig config;
+    private final Dialer dialer;
     private final FrameCodec codec = new FrameCodec();
     private final LinkedBlockingQueue<ChatEvent> events = new LinkedBlockingQueue<>();
     private final Semaphore wake = new Semaphore(0);
@@ -63,13 +64,19 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public ChatClient(ClientConfig config) {
+        this(config, Dialer.plain());
+    }
+
+    /** @param dialer how to reach the host (plain TCP, TLS) */
+    public ChatClient(ClientConfig config, Dialer dialer) {
         this.config = config;
+        this.dialer = dialer;
     }
 
     /**
      * Joins the room; returns once welcomed (a {@link ChatEvent.Connected} is then the first event).
      *
-     * @throws ChatException with a sentence for a person when the host cannot be reached or refuses
+     * @throws ChatException with the {@link Problem} when the host cannot be reached or refuses
      */
     public void connect() throws ChatException {
         ClientConnection c = handshake();
@@ -157,15 +164,15 @@ public final class ChatClient implements AutoCloseable {
             ready = false;
         }
         wake.release();
-        end(ChatEvent.EndReason.CLOSED, "You left the chat.");
+        end(ChatEvent.EndReason.CLOSED, null);
     }
 
     private ClientConnection handshake() throws ChatException {
-        var c = new ClientConnection(codec);
+        var c = new ClientConnection(codec, dialer);
         attempt = c;
         try {
             if (closed) {
-                throw new ChatException("Cancelled.", null, null);
+                throw new ChatException(new Problem.Cancelled(), null);
             }
             c.open(config);
             Long since;
@@ -179,20 +186,17 @@ public final class ChatClient implements AutoCloseable {
             Frame first = c.read((int) config.connectTimeout().toMillis());
             return switch (first) {
                 case Frame.Welcome w -> welcomed(c, w, token);
-                case Frame.Error e -> throw new ChatException(Sentences.refusal(config, e), e.known(), null);
-                case null -> throw new ChatException("The host at " + config.address()
-                        + " closed the connection before the chat started.", null, null);
-                default -> throw new ChatException(Sentences.notParley(config), null, null);
+                case Frame.Error e -> throw new ChatException(new Problem.Refused(e.known(), config.nick().strip(),
+                        config.password() != null, e.message()), null);
+                case null -> throw new ChatException(new Problem.ClosedBeforeWelcome(config.address()), null);
+                default -> throw new ChatException(new Problem.NotParley(config.address()), null);
             };
-        } catch (SocketTimeoutException e) {
-            c.close();
-            throw new ChatException(closed ? "Cancelled." : Sentences.connectFailure(config, e), null, e);
         } catch (IOException e) {
             c.close();
-            throw new ChatException(closed ? "Cancelled." : Sentences.connectFailure(config, e), null, e);
+            throw new ChatException(closed ? new Problem.Cancelled() : Problem.of(e, config), e);
         } catch (ProtocolException e) {
             c.close();
-            throw new ChatException(Sentences.notParley(config), null, e);
+            throw new ChatException(new Problem.NotParley(config.address()), e);
         } catch (ChatException e) {
             c.close();
             throw e;
@@ -229,7 +233,7 @@ public final class ChatClient implements AutoCloseable {
     private void run(ClientConnection first) {
         ClientConnection c = first;
         while (c != null) {
-            String lost = readUntilLost(c);
+            Problem lost = readUntilLost(c);
             c.close();
             synchronized (lock) {
                 ready = false;
@@ -240,7 +244,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** Returns why the connection was lost, or {@code null} if the chat is over. */
-    private String readUntilLost(ClientConnection c) {
+    private Problem readUntilLost(ClientConnection c) {
         long pingAfter = config.pingAfter().toNanos();
         long silenceLimit = config.silenceLimit().toNanos();
         int pollMillis = (int) Math.max(50, Math.min(config.pingAfter().toMillis(), config.silenceLimit().toMillis()) / 3);
@@ -254,7 +258,7 @@ public final class ChatClient implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 long silent = System.nanoTime() - lastHeard;
                 if (silent >= silenceLimit) {
-                    return "The host stopped answering.";
+                    return new Problem.HostSilent();
                 }
                 if (silent >= pingAfter && !pinged) {
                     c.send(new Frame.Ping(++pings));
@@ -262,13 +266,13 @@ public final class ChatClient implements AutoCloseable {
                 }
                 continue;
             } catch (IOException e) {
-                return closed ? null : Sentences.connectFailure(config, e);
+                return closed ? null : Problem.of(e, config);
             } catch (ProtocolException e) {
                 LOG.log(System.Logger.Level.WARNING, "unreadable frame from {0}: {1}", config.address(), e.getMessage());
-                return "The host sent something this app cannot read.";
+                return new Problem.Unreadable();
             }
             if (frame == null) {
-                return closed ? null : "The host closed the connection.";
+                return closed ? null : new Problem.HostClosed();
             }
             lastHeard = System.nanoTime();
             pinged = false;
@@ -301,7 +305,7 @@ public final class ChatClient implements AutoCloseable {
             case Frame.Ping p -> c.send(new Frame.Pong(p.n()));
             case Frame.Pong ignored -> { }
             case Frame.Bye b -> {
-                end(ChatEvent.EndReason.HOST_ENDED, "The host ended the chat.");
+                end(ChatEvent.EndReason.HOST_ENDED, null);
                 closed = true;
                 return false;
             }
@@ -391,12 +395,12 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private ClientConnection reconnect(String why) {
-        String reason = why;
+    private ClientConnection reconnect(Problem why) {
+        Problem reason = why;
         long delay = config.firstRetry().toMillis();
         for (int attemptNo = 1; !closed; attemptNo++) {
             emit(new ChatEvent.Disconnected(reason, Instant.now().plusMillis(delay), attemptNo));
-            LOG.log(System.Logger.Level.INFO, "{0}; reconnecting in {1} ms", reason, delay);
+            LOG.log(System.Logger.Level.INFO, "{0} Reconnecting in {1} ms", reason.describe(), delay);
             try {
                 wake.drainPermits();
                 wake.tryAcquire(delay, TimeUnit.MILLISECONDS);
@@ -414,26 +418,21 @@ public final class ChatClient implements AutoCloseable {
                 if (closed) {
                     return null;
                 }
-                if (isFinal(e.code())) {
-                    end(ChatEvent.EndReason.REFUSED, e.getMessage());
+                if (e.problem() instanceof Problem.Refused r && r.isFinal()) {
+                    end(ChatEvent.EndReason.REFUSED, r);
                     closed = true;
                     return null;
                 }
-                reason = e.getMessage();
+                reason = e.problem();
             }
             delay = Math.min(delay * 2, config.maxRetry().toMillis());
         }
         return null;
     }
 
-    private static boolean isFinal(ErrorCode code) {
-        return code == ErrorCode.NICK_TAKEN || code == ErrorCode.BAD_PASSWORD
-                || code == ErrorCode.NICK_INVALID || code == ErrorCode.UNSUPPORTED_VERSION;
-    }
-
-    private void end(ChatEvent.EndReason reason, String text) {
+    private void end(ChatEvent.EndReason reason, Problem refusal) {
         if (ended.compareAndSet(false, true)) {
-            emit(new ChatEvent.Ended(reason, text));
+            emit(new ChatEvent.Ended(reason, refusal));
         }
     }
 

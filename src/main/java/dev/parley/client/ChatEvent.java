@@ -40,8 +40,8 @@ public sealed interface ChatEvent {
     record Typing(String nick, boolean active) implements ChatEvent {
     }
 
-    /** The connection is lost; the next attempt starts at {@code retryAt}. */
-    record Disconnected(String reason, Instant retryAt, int attempt) implements ChatEvent {
+    /** The connection is lost, for {@code reason}; the next attempt starts at {@code retryAt}. */
+    record Disconnected(Problem reason, Instant retryAt, int attempt) implements ChatEvent {
     }
 
     /** A reconnect attempt has started. */
@@ -56,8 +56,12 @@ public sealed interface ChatEvent {
     record Notice(String text) implements ChatEvent {
     }
 
-    /** The chat is over: no more events follow. */
-    record Ended(EndReason reason, String text) implements ChatEvent {
+    /**
+     * The chat is over: no more events follow.
+     *
+     * @param refusal for {@link EndReason#REFUSED}, what the host said; else {@code null}
+     */
+    record Ended(EndReason reason, Problem refusal) implements ChatEvent {
     }
 
     /** Why a chat ended. */

@@ -37,7 +37,7 @@ public record ClientConfig(String host, int port, String nick, String password, 
 
     /** A guest with the protocol's timings. */
     public static ClientConfig of(String host, int port, String nick) {
-        return new ClientConfig(host, port, nick, null, null, "Parley/" + dev.parley.Version.get(),
+        return new ClientConfig(host, port, nick, null, null, "Parley/" + dev.parley.protocol.Version.get(),
                 Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(45),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
     }

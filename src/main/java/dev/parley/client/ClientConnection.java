@@ -15,20 +15,25 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One TCP connection to a host: a blocking frame reader for the owner's thread and a writer
- * thread fed by a queue, so that sending never blocks the caller. Any thread may close it.
+ * One connection to a host, over the socket its {@link Dialer} gives: a blocking frame reader for
+ * the owner's thread and a writer thread fed by a queue, so that sending never blocks the caller.
+ * Any thread may close it.
  */
 final class ClientConnection implements AutoCloseable {
     private static final byte[] CLOSE = new byte[0];
 
     private final FrameCodec codec;
-    private final Socket socket = new Socket();
+    private final Socket socket;
+    private volatile Socket speaking;
+    private final Dialer dialer;
     private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
     private FrameReader reader;
     private volatile boolean closed;
 
-    ClientConnection(FrameCodec codec) {
+    ClientConnection(FrameCodec codec, Dialer dialer) {
         this.codec = codec;
+        this.dialer = dialer;
+        this.socket = dialer.socket();
     }
 
     /** Connects; may be cancelled from another thread with {@link #close()}. */
@@ -37,14 +42,20 @@ final class ClientConnection implements AutoCloseable {
         socket.setKeepAlive(true);
         socket.connect(new InetSocketAddress(config.host(), config.port()),
                 (int) config.connectTimeout().toMillis());
-        reader = new FrameReader(socket.getInputStream(), Limits.MAX_SERVER_FRAME);
-        OutputStream out = socket.getOutputStream();
+        Socket s = dialer.secure(socket, config);
+        speaking = s;
+        if (closed) {
+            s.close();
+            throw new java.net.SocketException("closed");
+        }
+        reader = new FrameReader(s.getInputStream(), Limits.MAX_SERVER_FRAME);
+        OutputStream out = s.getOutputStream();
         Thread.ofVirtual().name("parley-client-writer").start(() -> writeLoop(out));
     }
 
     /** Reads the next frame, waiting at most {@code timeoutMillis} (0 = forever); {@code null} at the end. */
     Frame read(int timeoutMillis) throws IOException, ProtocolException {
-        socket.setSoTimeout(timeoutMillis);
+        speaking.setSoTimeout(timeoutMillis);
         if (!reader.next()) {
             return null;
         }
@@ -72,6 +83,10 @@ final class ClientConnection implements AutoCloseable {
         closed = true;
         outgoing.add(CLOSE);
         try {
+            Socket s = speaking;
+            if (s != null) {
+                s.close();
+            }
             socket.close();
         } catch (IOException ignored) {
             // Closing is all we wanted.

@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.ProtocolException;
 
 import java.io.IOException;
@@ -30,6 +31,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * machine is busy the loop simply comes round less often, as a good event loop does, instead of
  * piling up work. A socket that cannot take more is watched for room; only a participant whose
  * own socket stays full past the outbox bound is dropped as slow. Nothing here blocks.
+ *
+ * <p>A selection key's attachment is a {@link KeyHandler}: the {@link Listener} or a
+ * {@link Connection}. A handler that throws loses its own peer, never the loop. A transport that
+ * holds input the selector cannot see asks to be read again next turn ({@link #readAgain}).
  */
 final class EventLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
@@ -43,34 +48,40 @@ final class EventLoop implements Runnable {
     private static final long SOON_NANOS = 20_000_000;
 
     private final Selector selector;
-    private final ServerSocketChannel server;
+    private final Listener listener;
     private final Room room;
     private final FrameCodec codec;
+    private final Dialect dialect;
     private final ServerConfig config;
+    private final Network network;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Connection> refused = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** Staging for outgoing bytes, shared by every connection; a transport copies what it takes. */
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(256 * 1024);
-    private List<Connection> toFlush = new ArrayList<>();
-    private List<Connection> flushing = new ArrayList<>();
-    private List<Connection> soon = new ArrayList<>();
+    private List<PeerWriter> toFlush = new ArrayList<>();
+    private List<PeerWriter> flushing = new ArrayList<>();
+    private List<PeerWriter> soon = new ArrayList<>();
+    private List<Connection> readAgain = new ArrayList<>();
+    private List<Connection> rereading = new ArrayList<>();
     private long soonDeadline;
     private long soonWait = SOON_NANOS;
     private int queuedSinceFlush;
     private Runnable whenEmpty;
-    private volatile boolean accepting = true;
-    private boolean acceptPaused;
     private volatile boolean running = true;
 
-    EventLoop(ServerSocketChannel server, Room room, FrameCodec codec, ServerConfig config) throws IOException {
+    EventLoop(ServerSocketChannel server, Network network, Room room, FrameCodec codec, Dialect dialect,
+              ServerConfig config) throws IOException {
         this.selector = Selector.open();
-        this.server = server;
+        this.network = network;
         this.room = room;
         this.codec = codec;
+        this.dialect = dialect;
         this.config = config;
+        this.listener = new Listener(server, network, this);
         server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT);
+        listener.registered(server.register(selector, SelectionKey.OP_ACCEPT, listener));
     }
 
     @Override
@@ -79,9 +90,12 @@ final class EventLoop implements Runnable {
         long nextTick = System.nanoTime() + tickNanos;
         try {
             while (running) {
-                long until = soon.isEmpty() ? nextTick : Math.min(nextTick, soonDeadline);
-                long wait = Math.max(1, (until - System.nanoTime() + 999_999) / 1_000_000);
-                selector.select(wait);
+                if (readAgain.isEmpty()) {
+                    long until = soon.isEmpty() ? nextTick : Math.min(nextTick, soonDeadline);
+                    selector.select(Math.max(1, (until - System.nanoTime() + 999_999) / 1_000_000));
+                } else {
+                    selector.selectNow();
+                }
                 runTasks();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
@@ -93,6 +107,7 @@ final class EventLoop implements Runnable {
                         flushSoon();
                     }
                 }
+                readBuffered();
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
@@ -115,13 +130,9 @@ final class EventLoop implements Runnable {
             LOG.log(System.Logger.Level.ERROR, "the server's event loop failed", e);
             throw e;
         } finally {
-            try {
-                server.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the listening socket: {0}", e.getMessage());
-            }
+            listener.close();
             for (Connection c : connections) {
-                c.abort(dev.parley.protocol.LeaveReason.SHUTDOWN, "server stopped");
+                c.abort(LeaveReason.SHUTDOWN, "server stopped");
             }
             for (Connection c : refused) {
                 c.close();
@@ -134,7 +145,7 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Runs {@code task} on the loop's thread, soon. */
+    /** Runs {@code task} on the loop's thread, soon. Any thread. */
     void execute(Runnable task) {
         tasks.add(task);
         selector.wakeup();
@@ -142,16 +153,7 @@ final class EventLoop implements Runnable {
 
     /** Stops accepting; connections already open go on. Runs on the loop. */
     void stopAccepting() {
-        accepting = false;
-        SelectionKey key = server.keyFor(selector);
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            server.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the listening socket: {0}", e.getMessage());
-        }
+        listener.close();
     }
 
     /** Ends the loop after its current turn; whoever is still connected is cut off. */
@@ -169,26 +171,38 @@ final class EventLoop implements Runnable {
         return connections;
     }
 
-    /** The connection got a frame someone waits for: write to it at the end of this turn. */
-    void wantsFlush(Connection c) {
-        queuedSinceFlush++;
-        if (!c.flushQueued) {
-            c.flushQueued = true;
-            toFlush.add(c);
-        }
+    FrameCodec codec() {
+        return codec;
     }
 
-    /** The connection got a frame that may wait a little: write to it within a few milliseconds. */
-    void wantsFlushSoon(Connection c) {
-        queuedSinceFlush++;
-        if (!c.soonQueued) {
-            c.soonQueued = true;
-            soon.add(c);
-        }
+    ByteBuffer readBuffer() {
+        return readBuffer;
     }
 
     ByteBuffer writeBuffer() {
         return writeBuffer;
+    }
+
+    /** A frame was queued somewhere; past a bound the loop writes in the middle of a turn. */
+    void countQueued() {
+        queuedSinceFlush++;
+    }
+
+    /** The peer got a frame someone waits for: write to it at the end of this turn. */
+    void flushThisTurn(PeerWriter w) {
+        toFlush.add(w);
+    }
+
+    /** The peer got a frame that may wait a little: write to it within a few milliseconds. */
+    void flushSoon(PeerWriter w) {
+        soon.add(w);
+    }
+
+    /** The connection's transport holds input the selector cannot see: read it next turn. */
+    void readAgain(Connection c) {
+        if (!readAgain.contains(c)) {
+            readAgain.add(c);
+        }
     }
 
     /** A connection closed: forget it. */
@@ -212,77 +226,67 @@ final class EventLoop implements Runnable {
     }
 
     private void handle(SelectionKey key) {
-        if (key.isValid() && key.isAcceptable()) {
-            accept(key);
-            return;
-        }
-        Connection c = (Connection) key.attachment();
+        var handler = (KeyHandler) key.attachment();
         try {
-            if (key.isWritable()) {
-                c.flush();
-            }
-            if (key.isValid() && key.isReadable()) {
-                c.readable(readBuffer);
+            if (key.isValid()) {
+                handler.handle(key.readyOps());
             }
         } catch (CancelledKeyException e) {
             // Closed while its events were pending; nothing to do.
         } catch (RuntimeException e) {
-            // A bug met by one connection's input must not take the room down with it.
-            LOG.log(System.Logger.Level.ERROR, "dropping " + c.remote() + " after an internal error", e);
-            c.abort(dev.parley.protocol.LeaveReason.ERROR, "internal error");
+            // A bug met by one peer's input must not take the room down with it.
+            handler.failed(e);
         }
     }
 
-    /** Takes every pending connection the kernel holds. */
-    private void accept(SelectionKey key) {
-        while (accepting) {
-            SocketChannel channel;
+    /** The listener took a connection: set it up on its transport, or tell it the room is full. */
+    void accepted(SocketChannel channel) {
+        var c = new Connection(this, room, dialect, config, System.nanoTime());
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            Transport transport = network.open(channel, c);
+            c.attach(transport, channel.register(selector, SelectionKey.OP_READ, c));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "could not set up a connection: {0}", e.getMessage());
             try {
-                channel = server.accept();
-            } catch (IOException e) {
-                // Out of file descriptors, say: the connection stays in the backlog and the key stays
-                // ready, so stop asking until the next tick instead of spinning on it.
-                LOG.log(System.Logger.Level.ERROR, "accepting connections failed: {0}; trying again in a second",
-                        e.getMessage());
-                key.interestOps(0);
-                acceptPaused = true;
-                return;
+                channel.close();
+            } catch (IOException ignored) {
+                // Giving it up was all we wanted.
             }
-            if (channel == null) {
-                return;
-            }
-            Connection c;
-            try {
-                channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-                c = new Connection(channel, this, room, codec, config);
-                c.registered(channel.register(selector, SelectionKey.OP_READ, c));
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.INFO, "could not set up a connection: {0}", e.getMessage());
-                closeQuietly(channel);
-                continue;
-            }
-            if (connections.size() >= config.maxClients()) {
-                LOG.log(System.Logger.Level.WARNING, "refusing {0}: server full ({1} connections)",
-                        c.remote(), connections.size());
-                refused.add(c);
-                c.fail(new ProtocolException(ErrorCode.SERVER_FULL, "This chat is full; try again later."));
-                continue;
-            }
-            connections.add(c);
-            LOG.log(System.Logger.Level.DEBUG, "connection from {0}", c.remote());
+            return;
         }
+        if (connections.size() >= config.maxClients()) {
+            LOG.log(System.Logger.Level.WARNING, "refusing {0}: server full ({1} connections)",
+                    c.remote(), connections.size());
+            refused.add(c);
+            c.fail(new ProtocolException(ErrorCode.SERVER_FULL, "This chat is full; try again later."));
+            return;
+        }
+        connections.add(c);
+        LOG.log(System.Logger.Level.DEBUG, "connection from {0}", c.remote());
+    }
+
+    private void readBuffered() {
+        if (readAgain.isEmpty()) {
+            return;
+        }
+        List<Connection> batch = readAgain;
+        readAgain = rereading;
+        rereading = batch;
+        for (Connection c : batch) {
+            try {
+                c.readable();
+            } catch (RuntimeException e) {
+                c.failed(e);
+            }
+        }
+        batch.clear();
     }
 
     private void tick(long now) {
-        if (acceptPaused && accepting) {
-            acceptPaused = false;
-            SelectionKey key = server.keyFor(selector);
-            if (key != null && key.isValid()) {
-                key.interestOps(SelectionKey.OP_ACCEPT);
-            }
-        }
+        listener.tick();
         for (Connection c : connections) {
             c.tick(now);
         }
@@ -294,12 +298,11 @@ final class EventLoop implements Runnable {
     private void flushAll() {
         queuedSinceFlush = 0;
         while (!toFlush.isEmpty()) {
-            List<Connection> batch = toFlush;
+            List<PeerWriter> batch = toFlush;
             toFlush = flushing;
             flushing = batch;
-            for (Connection c : batch) {
-                c.flushQueued = false;
-                c.flush();
+            for (PeerWriter w : batch) {
+                w.flushQueued();
             }
             batch.clear();
         }
@@ -308,11 +311,10 @@ final class EventLoop implements Runnable {
     private void flushSoon() {
         long started = System.nanoTime();
         soonDeadline = 0;
-        List<Connection> batch = soon;
+        List<PeerWriter> batch = soon;
         soon = new ArrayList<>(Math.max(16, batch.size()));
-        for (Connection c : batch) {
-            c.soonQueued = false;
-            c.flush();
+        for (PeerWriter w : batch) {
+            w.flushSoon();
         }
         flushAll();
         soonWait = Math.max(SOON_NANOS, 2 * (System.nanoTime() - started));
@@ -325,14 +327,6 @@ final class EventLoop implements Runnable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "a server task failed", e);
             }
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close: {0}", e.getMessage());
         }
     }
 }

@@ -2,19 +2,19 @@ package dev.parley.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * One connection's pending output.
  *
  * <p>Frames are shared byte arrays (a broadcast is encoded once for everyone) and are only
  * referenced here until the event loop writes them: {@link #flush} copies as many as fit into the
- * loop's one write buffer and hands that to the socket in a single non-blocking write, so a
+ * loop's staging buffer and hands that to the connection's {@link Transport} in one call (for
+ * plain TCP, one non-blocking write; a TLS transport encrypts it into its own buffer), so a
  * participant who receives fifty frames between two turns of the loop costs one system call, and
  * a participant who does not read only fills its own queue. Confined to the event loop's thread.
  */
 final class Outbox {
-    /** The connection that owns the outbox. */
+    /** The peer that owns the outbox. */
     interface Owner {
         /** A frame was queued; {@code urgent} ones are written this turn, others within a few milliseconds. */
         void queued(boolean urgent);
@@ -133,18 +133,19 @@ final class Outbox {
     }
 
     /**
-     * Writes as much as the socket takes without blocking.
+     * Writes as much as the transport takes without blocking.
      *
-     * @param buffer the loop's write buffer, reused for every connection
-     * @return {@code true} when nothing is left; {@code false} when the socket is full
+     * @param buffer the loop's staging buffer, reused for every connection (the transport copies
+     *               what it takes)
+     * @return {@code true} when nothing is left; {@code false} when the transport is full
      */
-    boolean flush(SocketChannel channel, ByteBuffer buffer) throws IOException {
+    boolean flush(Transport transport, ByteBuffer buffer) throws IOException {
         while (!isEmpty()) {
             buffer.clear();
             fill(buffer);
             buffer.flip();
             int wanted = buffer.remaining();
-            int written = channel.write(buffer);
+            int written = transport.write(buffer);
             consume(written);
             if (written < wanted) {
                 return false;

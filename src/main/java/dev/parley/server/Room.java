@@ -14,68 +14,68 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one room of a server: who is in it, the ordered log, sessions and resend de-duplication.
+ * The one room of a server: its {@link Member}s, sessions, and the order of events, which the
+ * {@link RoomLog} keeps.
  *
  * <p>Every method runs under the room's lock, so events get their {@code seq} and reach every
- * outbox in one order. Nothing here blocks: handing a frame to a participant is an
- * {@link Outbox#offer}, never a socket write.
+ * outbox in one order. An event is broadcast once the log has it; each dialect present encodes it
+ * once and every member of that dialect is queued the same bytes. Nothing here blocks: handing a
+ * frame to a member is an {@link Outbox#offer}, never a socket write.
  */
 final class Room {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
-    private static final byte[] EMPTY_USERS = "\"users\":[]".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] USERS_OPEN = "\"users\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] USERS_CLOSE = "],\"history\":".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerConfig config;
     private final FrameCodec codec;
     private final Clock clock;
     private final String hostKey;
+    private final RoomLog log;
+    private final List<Dialect> dialects;
+    /** One slot per dialect for the event being broadcast; cleared after each. */
+    private final byte[][] encoded;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Connection> members = new LinkedHashMap<>();
+    private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, String> sessions = new HashMap<>();
-    private final History history;
-    private final Map<SentKey, Frame.Msg> sent;
-    /**
-     * Every member's entry of the welcome's {@code users} list, in join order, already encoded.
-     * Bytes below {@link #usersJsonLength} are never changed once written (queued welcomes share
-     * them); growing copies into a new array, and a rebuild starts a new one.
-     */
-    private byte[] usersJson = new byte[1024];
-    private int usersJsonLength;
-    /** Someone left or was replaced since {@link #usersJson} was built: build it again at the next join. */
-    private boolean usersJsonStale;
+    private final RoomLog.Appended broadcastWhenLogged = new RoomLog.Appended() {
+        @Override
+        public void appended(LoggedEvent event) {
+            broadcast(event);
+        }
+
+        @Override
+        public void failed(LoggedEvent event, Exception cause) {
+            LOG.log(System.Logger.Level.ERROR, "the room log could not keep event " + event.seq(), cause);
+        }
+    };
     private boolean closed;
 
-    Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey) {
+    /** @param dialects every dialect a member may speak; the first is Parley's own */
+    Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey, RoomLog log, List<Dialect> dialects) {
         this.config = config;
         this.codec = codec;
         this.clock = clock;
         this.hostKey = hostKey;
-        this.history = new History(config.historySize());
-        int dedupCapacity = config.dedupCapacity();
-        this.sent = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<SentKey, Frame.Msg> eldest) {
-                return size() > dedupCapacity;
-            }
-        };
+        this.log = log;
+        this.dialects = List.copyOf(dialects);
+        this.encoded = new byte[this.dialects.size()][];
     }
 
     /**
-     * Admits a connection that said hello: checks it, sends {@code welcome} and the replay, and
-     * tells the room. A connection holding the nick under the same session is replaced silently.
+     * Admits a peer that said hello: checks it, sends {@code welcome} and the replay, and tells
+     * the room. A member holding the nick under the same session is replaced silently.
      *
+     * @return the new member, through which the peer speaks from now on
      * @throws ProtocolException the closing error to answer with
      */
-    synchronized void join(Connection c, Frame.Hello hello) throws ProtocolException {
+    synchronized Member join(Peer peer, Frame.Hello hello) throws ProtocolException {
         if (closed) {
             throw new ProtocolException(ErrorCode.SERVER_FULL, "The chat is ending; try again later.");
         }
@@ -95,83 +95,91 @@ final class Room {
         String key = Limits.nickKey(nick);
         String known = sessions.get(key);
         boolean sameSession = known != null && secretEquals(known, hello.session());
-        Connection previous = members.get(key);
+        Member previous = members.get(key);
         if (previous != null && !sameSession) {
             throw new ProtocolException(ErrorCode.NICK_TAKEN, "The name " + nick + " is already in use.");
         }
         String session = sameSession ? known : newToken();
         sessions.put(key, session);
-        Role role = host ? Role.HOST : Role.GUEST;
-        c.admitted(nick, key, role);
-        members.put(key, c);
-        if (previous != null || usersJsonStale) {
-            rebuildUsersJson();
-        } else {
-            appendUserJson(c);
+        var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, session, peer);
+        members.put(key, member);
+        for (Dialect d : dialects) {
+            if (previous != null) {
+                d.rosterChanged();
+            } else {
+                d.joined(member);
+            }
         }
         if (previous != null) {
-            previous.replaced();
+            previous.peer().replaced();
             LOG.log(System.Logger.Level.INFO, "{0} reconnected from {1}, replacing the older connection",
-                    nick, c.remote());
+                    nick, peer.remote());
         }
 
-        List<byte[]> replay = replayFor(hello.since());
+        List<LoggedEvent> replay = replayFor(hello.since());
         boolean gap = hello.since() != null && isGap(hello.since());
         var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.size(), gap,
                 session, new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME));
-        queueWelcome(c.outbox(), codec.encode(welcome));
-        replay.forEach(c.outbox()::offerUnbounded);
+        Dialect dialect = peer.dialect();
+        dialect.welcome(member, welcome, members.values());
+        for (LoggedEvent e : replay) {
+            peer.outbox().offerUnbounded(dialect.encode(e));
+        }
         if (previous == null) {
             LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", nick,
-                    role.name().toLowerCase(java.util.Locale.ROOT), c.remote());
-            broadcast(new Frame.Joined(history.nextSeq(), nick, role, now()));
+                    member.role().name().toLowerCase(Locale.ROOT), peer.remote());
+            publish(new Frame.Joined(log.nextSeq(), nick, member.role(), now()), null);
         }
+        return member;
     }
 
-    /** A participant says something; answers a resent id with the original to the sender alone. */
-    synchronized void say(Connection c, String id, String text) {
-        if (closed || members.get(c.key()) != c) {
+    /** A member says something; answers a resent id with the original to the sender alone. */
+    synchronized void say(Member m, String id, String text) {
+        if (closed || members.get(m.key()) != m) {
             return;
         }
-        var dedupKey = new SentKey(c.key(), id);
-        Frame.Msg original = sent.get(dedupKey);
+        var clientId = new ClientId(m.key(), id);
+        LoggedEvent original = log.sent(clientId);
+        if (original != null && original.seq() > log.lastSeq()) {
+            // Still being written: its broadcast, once kept, reaches this member too. Echoing it now
+            // would confirm a message a crash could still lose.
+            return;
+        }
         if (original != null) {
-            if (!c.outbox().offer(codec.encode(original))) {
-                dropSlow(List.of(c));
+            if (!m.outbox().offer(m.dialect().encode(original))) {
+                dropSlow(m);
             }
             return;
         }
-        var msg = new Frame.Msg(history.nextSeq(), id, c.nick(), c.role(), text, now());
-        sent.put(dedupKey, msg);
-        broadcast(msg);
+        publish(new Frame.Msg(log.nextSeq(), id, m.nick(), m.role(), text, now()), clientId);
     }
 
     /** Relays typing to everyone else; typing is not a room event. */
-    synchronized void typing(Connection c, boolean active) {
-        if (closed || members.get(c.key()) != c) {
+    synchronized void typing(Member m, boolean active) {
+        if (closed || members.get(m.key()) != m) {
             return;
         }
-        byte[] frame = codec.encode(new Frame.Typing(c.nick(), active));
-        List<Connection> slow = new ArrayList<>();
-        for (Connection other : members.values()) {
-            if (other != c && !other.outbox().offerSoon(frame)) {
-                slow.add(other);
+        var frame = new Frame.Typing(m.nick(), active);
+        List<Member> slow = null;
+        for (Member other : members.values()) {
+            if (other != m && !other.outbox().offerSoon(bytesFor(other.dialect(), frame))) {
+                slow = addTo(slow, other);
             }
         }
+        clearEncoded();
         dropSlow(slow);
     }
 
-    /** A participant is gone; the room hears why unless it was replaced by its own reconnect. */
-    synchronized void leave(Connection c, LeaveReason reason) {
-        if (c.key() == null || members.get(c.key()) != c) {
+    /** A member is gone; the room hears why unless it was replaced by its own reconnect. */
+    synchronized void leave(Member m, LeaveReason reason) {
+        if (members.get(m.key()) != m) {
             return;
         }
-        members.remove(c.key());
-        usersJsonStale = true;
-        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", c.nick(),
-                reason.name().toLowerCase(java.util.Locale.ROOT));
+        members.remove(m.key());
+        dialects.forEach(Dialect::rosterChanged);
+        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", m.nick(), reason.name().toLowerCase(Locale.ROOT));
         if (!closed) {
-            broadcast(new Frame.Left(history.nextSeq(), c.nick(), reason, now()));
+            publish(new Frame.Left(log.nextSeq(), m.nick(), reason, now()), null);
         }
     }
 
@@ -181,120 +189,101 @@ final class Room {
 
     synchronized List<Frame.User> users() {
         List<Frame.User> users = new ArrayList<>(members.size());
-        for (Connection m : members.values()) {
-            users.add(new Frame.User(m.nick(), m.role()));
+        for (Member m : members.values()) {
+            users.add(m.user());
         }
         return users;
     }
 
     /** Closes the room to new events; returns who was in it. */
-    synchronized List<Connection> close() {
+    synchronized List<Member> close() {
         closed = true;
+        log.close();
         return new ArrayList<>(members.values());
     }
 
-    /**
-     * Queues the welcome with the member list where its empty {@code "users":[]} is. Encoding
-     * thousands of members for every joiner would make a join storm quadratic in Jackson work, and
-     * copying them quadratic in memory: the list is kept encoded in an array that only grows, and
-     * the joiner's outbox gets the welcome's head, the list's current bytes and its tail. The
-     * marker cannot occur earlier: inside a JSON string every quote is escaped.
-     */
-    private void queueWelcome(Outbox outbox, byte[] emptyWelcome) {
-        int at = indexOf(emptyWelcome, EMPTY_USERS, 0) + EMPTY_USERS.length - 1;
-        outbox.offerUnbounded(Arrays.copyOfRange(emptyWelcome, 0, at));
-        outbox.offerUnbounded(usersJson, usersJsonLength);
-        outbox.offerUnbounded(Arrays.copyOfRange(emptyWelcome, at, emptyWelcome.length));
-    }
-
-    /** Starts a new array: queued welcomes may still hold the old one. */
-    private void rebuildUsersJson() {
-        usersJson = new byte[Math.max(1024, usersJsonLength)];
-        usersJsonLength = 0;
-        usersJsonStale = false;
-        for (Connection m : members.values()) {
-            appendUserJson(m);
-        }
-    }
-
-    /** Appends one member's entry, encoded by Jackson exactly as a welcome of just that member would list it. */
-    private void appendUserJson(Connection m) {
-        byte[] one = codec.encode(new Frame.Welcome(Frame.VERSION, "", "", List.of(new Frame.User(m.nick(), m.role())),
-                0, false, null, null));
-        int from = indexOf(one, USERS_OPEN, 0) + USERS_OPEN.length;
-        int to = indexOf(one, USERS_CLOSE, from);
-        int needed = usersJsonLength + (usersJsonLength > 0 ? 1 : 0) + (to - from);
-        if (needed > usersJson.length) {
-            usersJson = Arrays.copyOf(usersJson, Math.max(needed, usersJson.length * 2));
-        }
-        if (usersJsonLength > 0) {
-            usersJson[usersJsonLength++] = ',';
-        }
-        System.arraycopy(one, from, usersJson, usersJsonLength, to - from);
-        usersJsonLength = needed;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalStateException("welcome frame without its users list");
+    /** Encodes the event once in Parley's bytes and hands it to the log; it is broadcast once logged. */
+    private void publish(Frame.RoomEvent event, ClientId clientId) {
+        log.append(new LoggedEvent(event, codec.encode(event)), clientId, broadcastWhenLogged);
     }
 
     /** Hands the event to everyone; a message is written this turn, presence may wait a few milliseconds. */
-    private void broadcast(Frame.RoomEvent event) {
-        byte[] frame = codec.encode(event);
-        history.append(frame);
-        boolean urgent = event instanceof Frame.Msg;
-        List<Connection> slow = null;
-        for (Connection m : members.values()) {
+    private synchronized void broadcast(LoggedEvent event) {
+        boolean urgent = event.event() instanceof Frame.Msg;
+        List<Member> slow = null;
+        for (Member m : members.values()) {
+            byte[] frame = bytesFor(m.dialect(), event);
             if (!(urgent ? m.outbox().offer(frame) : m.outbox().offerSoon(frame))) {
-                if (slow == null) {
-                    slow = new ArrayList<>();
-                }
-                slow.add(m);
+                slow = addTo(slow, m);
             }
         }
+        clearEncoded();
+        dropSlow(slow);
+    }
+
+    /** The event in this dialect's bytes, encoded at most once per broadcast. */
+    private byte[] bytesFor(Dialect d, LoggedEvent event) {
+        if (d == dialects.getFirst()) {
+            return event.wire();
+        }
+        int i = dialects.indexOf(d);
+        byte[] bytes = encoded[i];
+        if (bytes == null) {
+            bytes = d.encode(event);
+            encoded[i] = bytes;
+        }
+        return bytes;
+    }
+
+    private byte[] bytesFor(Dialect d, Frame frame) {
+        int i = dialects.indexOf(d);
+        byte[] bytes = encoded[i];
+        if (bytes == null) {
+            bytes = d.encode(frame);
+            encoded[i] = bytes;
+        }
+        return bytes;
+    }
+
+    private void clearEncoded() {
+        java.util.Arrays.fill(encoded, null);
+    }
+
+    private static List<Member> addTo(List<Member> list, Member m) {
+        List<Member> l = list == null ? new ArrayList<>() : list;
+        l.add(m);
+        return l;
+    }
+
+    private void dropSlow(List<Member> slow) {
         if (slow != null) {
-            dropSlow(slow);
+            slow.forEach(this::dropSlow);
         }
     }
 
-    private void dropSlow(List<Connection> slow) {
-        for (Connection c : slow) {
-            if (members.get(c.key()) == c) {
-                LOG.log(System.Logger.Level.WARNING, "{0} cannot keep up ({1} bytes pending); disconnecting",
-                        c.nick(), c.outbox().pendingBytes());
-                c.dropAsSlow();
-                leave(c, LeaveReason.SLOW);
-            }
+    private void dropSlow(Member m) {
+        if (members.get(m.key()) == m) {
+            LOG.log(System.Logger.Level.WARNING, "{0} cannot keep up ({1} bytes pending); disconnecting",
+                    m.nick(), m.outbox().pendingBytes());
+            m.peer().dropAsSlow();
+            leave(m, LeaveReason.SLOW);
         }
     }
 
-    private List<byte[]> replayFor(Long since) {
-        long last = history.lastSeq();
+    private List<LoggedEvent> replayFor(Long since) {
+        long last = log.lastSeq();
         long from;
         if (since == null || since > last || since < 0) {
-            from = Math.max(history.firstSeq(), last - config.replayLimit() + 1);
+            from = Math.max(log.firstSeq(), last - config.replayLimit() + 1);
         } else {
-            from = Math.max(history.firstSeq(), since + 1);
+            from = Math.max(log.firstSeq(), since + 1);
         }
-        List<byte[]> replay = new ArrayList<>((int) Math.max(0, last - from + 1));
-        for (long seq = from; seq <= last; seq++) {
-            replay.add(history.get(seq));
-        }
-        return replay;
+        return log.read(from, last);
     }
 
     /** Whether events after {@code since} are gone, or {@code since} is from another room's life. */
     private boolean isGap(long since) {
-        return since > history.lastSeq() || since < 0 || since + 1 < history.firstSeq();
+        return since > log.lastSeq() || since < 0 || since + 1 < log.firstSeq();
     }
 
     private String now() {
@@ -305,10 +294,6 @@ final class Room {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Who sent a message id; resends are recognised by it. */
-    private record SentKey(String nickKey, String id) {
     }
 
     private static boolean secretEquals(String expected, String given) {

@@ -6,7 +6,6 @@ import dev.parley.protocol.FrameCodec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,6 +20,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * A Parley host: listens on a TCP port and runs one room.
  *
+ * <p>Its seams: the {@link Network} binds, accepts and puts a {@link Transport} (plain or TLS)
+ * under each connection; the {@link RoomLog.Factory} makes the room's log (in memory by default);
+ * the room itself knows {@link Member}s, whatever dialect they speak.
+ *
  * <p>All network work happens on one thread, the {@link EventLoop}: accepting, reading, the room,
  * writing, heartbeats and timeouts. {@link #start()} and {@link #close()} may be called from any
  * thread; {@code close} sends {@code bye} with reason {@code shutdown} to everyone and waits
@@ -33,6 +36,8 @@ public final class RoomServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final FrameCodec codec = new FrameCodec();
+    private final Network network;
+    private final ParleyDialect parley = new ParleyDialect(codec);
     private final String hostKey;
     private final Room room;
     private ServerSocketChannel serverChannel;
@@ -40,17 +45,32 @@ public final class RoomServer implements AutoCloseable {
     private volatile EventLoop loop;
     private Thread loopThread;
     private boolean stopping;
+    private final java.util.List<Runnable> whenClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RoomServer(ServerConfig config) {
         this(config, Clock.systemUTC());
     }
 
     public RoomServer(ServerConfig config, Clock clock) {
+        this(config, clock, Network.plain(), MemoryRoomLog.factory(config));
+    }
+
+    /** A room over plain TCP with its events in memory. */
+    public RoomServer(ServerConfig config, Network network) {
+        this(config, Clock.systemUTC(), network, MemoryRoomLog.factory(config));
+    }
+
+    /**
+     * @param network how the server listens, accepts and wraps each connection
+     * @param log     makes the room's log; it completes appends on the server's loop thread
+     */
+    public RoomServer(ServerConfig config, Clock clock, Network network, RoomLog.Factory log) {
         this.config = config;
+        this.network = network;
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
         this.hostKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        this.room = new Room(config, codec, clock, hostKey);
+        this.room = new Room(config, codec, clock, hostKey, log.open(task -> loop.execute(task)), List.of(parley));
     }
 
     /** Binds the port and starts accepting; returns once connections can be made. */
@@ -58,13 +78,11 @@ public final class RoomServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("already started");
         }
-        var channel = ServerSocketChannel.open();
+        InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
+                ? null : InetAddress.getByName(config.bindAddress());
+        ServerSocketChannel channel = network.listen(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
-                    ? null : InetAddress.getByName(config.bindAddress());
-            channel.bind(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
-            loop = new EventLoop(channel, room, codec, config);
+            loop = new EventLoop(channel, network, room, codec, parley, config);
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -148,5 +166,11 @@ public final class RoomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
+        whenClosed.forEach(Runnable::run);
+    }
+
+    /** Runs {@code then} on the closing thread once {@link #close()} is done (registered before it). */
+    public void whenClosed(Runnable then) {
+        whenClosed.add(then);
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.app.chat.ChatViewModel;
 import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.MemoryStore;
+import dev.parley.app.settings.SettingsStore;
 import dev.parley.app.settings.Settings;
 import dev.parley.discovery.DiscoveryConfig;
 import javafx.stage.Stage;
@@ -21,8 +22,7 @@ import java.util.concurrent.Executors;
  * (never the person's own preferences), notifications recorded and dialogs answered by the test.
  */
 public final class AppHarness {
-    public final MemoryStore store = new MemoryStore();
-    public final Settings settings = new Settings(store);
+    public final Settings settings;
     public final List<String> notifications = new CopyOnWriteArrayList<>();
     public final List<String> opened = new CopyOnWriteArrayList<>();
     public volatile boolean confirmEnd = true;
@@ -31,8 +31,20 @@ public final class AppHarness {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** A UDP port of its own for discovery, so a test never hears or answers real rooms on 7771. */
     public final int discoveryPort = freeUdpPort();
+    /** Where the start screen hosts and joins; real loopback by default, a fake when a test sets one before {@link #open}. */
+    public Connectors connectors = Connectors.network(new HostedRooms(hook -> { }));
     public AppShell shell;
     private ThemeService theme;
+
+    /** Settings in memory, this test's own. */
+    public AppHarness() {
+        this(new MemoryStore());
+    }
+
+    /** Settings in {@code store}, which a test may share between two windows as two app instances share one account. */
+    public AppHarness(SettingsStore store) {
+        this.settings = new Settings(store);
+    }
 
     /** Builds the window on {@code stage}; call on the FX thread (a TestFX {@code @Start} method). */
     public AppShell open(Stage stage) {
@@ -53,7 +65,7 @@ public final class AppHarness {
                     }
                 },
                 owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port),
-                DiscoveryConfig.defaults().withPort(discoveryPort));
+                DiscoveryConfig.defaults().withPort(discoveryPort), connectors);
         shell = new AppShell(stage, services);
         shell.open(null);
         return shell;

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** How the command line's host and join shortcuts become a connect request. */
+@Timeout(10)
 class ParleyAppTest {
     private final ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
 

@@ -5,6 +5,7 @@ import dev.parley.server.RoomServer;
 import dev.parley.testing.LoopbackProxy;
 import dev.parley.testing.Participant;
 import dev.parley.testing.TestServers;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lost connections: the client comes back, resumes, and neither loses nor doubles a message. */
+@Timeout(60)
 class ReconnectTest {
     private RoomServer server;
     private LoopbackProxy proxy;

@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * holds it to the general tree-based reading it replaced ({@link Reference}, kept here verbatim),
  * frame by frame: the same record, or the same error code and message.
  */
+@Timeout(60)
 class FrameCodecEquivalenceTest {
     private final FrameCodec codec = new FrameCodec();
 

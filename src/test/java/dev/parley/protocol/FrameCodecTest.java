@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Encoding and decoding of every frame, and the error each malformed input maps to. */
+@Timeout(30)
 class FrameCodecTest {
     private static final String TS = "2026-11-23T22:40:00.123Z";
     private static final JsonMapper JSON = JsonMapper.builder().build();

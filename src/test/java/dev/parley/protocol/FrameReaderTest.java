@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Splitting a byte stream into frame lines: limits, line ends, and reads that cut anywhere. */
+@Timeout(30)
 class FrameReaderTest {
     private static final int LIMIT = Limits.MAX_FRAME;
 

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * peer that speaks raw JSON lines to a real server. Other areas live in the other
  * {@code *ConformanceTest} classes.
  */
+@Timeout(60)
 class ConformanceTest extends RoomFixture {
 
     @Test

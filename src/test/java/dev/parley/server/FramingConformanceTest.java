@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transport and framing of {@code PROTOCOL.md}: lines, size limit, malformed input. */
+@Timeout(60)
 class FramingConformanceTest extends RoomFixture {
     private static final int MAX_FRAME = 65_536;
 

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Heartbeat, idle timeout and the ways of leaving in {@code PROTOCOL.md}. */
+@Timeout(60)
 class HeartbeatConformanceTest extends RoomFixture {
 
     private static ServerConfig quickHeartbeat(Duration pingAfter, Duration idle) {

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What this server does where {@code PROTOCOL.md} is silent, as recorded under "Choices where the
  * spec is silent" in {@code docs/protocol.md}.
  */
+@Timeout(60)
 class ImplementationChoicesTest extends RoomFixture {
 
     @Test

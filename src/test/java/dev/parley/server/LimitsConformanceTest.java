@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The limits that protect the room: rate, connection count, slow readers, output bound. */
+@Timeout(60)
 class LimitsConformanceTest extends RoomFixture {
     private static final int MIN_OUTBOX = 65_536;
     private static final String BIG_TEXT = "😀".repeat(4_000);

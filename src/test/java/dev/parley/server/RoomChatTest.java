@@ -10,6 +10,7 @@ import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.Role;
 import dev.parley.testing.Participant;
 import dev.parley.testing.TestServers;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Participants chatting through a real room server over loopback. */
+@Timeout(60)
 class RoomChatTest {
     private RoomServer server;
     private final List<Participant> participants = new ArrayList<>();

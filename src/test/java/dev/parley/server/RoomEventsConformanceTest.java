@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Room events, sending and typing as {@code PROTOCOL.md} describes them. */
+@Timeout(60)
 class RoomEventsConformanceTest extends RoomFixture {
 
     @Test

@@ -3,6 +3,7 @@ package dev.parley.app.chat;
 import dev.parley.app.chat.ChatItem.Delivery;
 import dev.parley.app.chat.ChatItem.InfoKind;
 import dev.parley.app.chat.ChatItem.Message;
+import dev.parley.app.ProblemSentences;
 import dev.parley.client.ChatEvent;
 import dev.parley.client.TypingTracker;
 import dev.parley.protocol.Frame;
@@ -41,6 +42,7 @@ public final class ChatViewModel {
 
     private final ChatLink link;
     private final ResourceBundle bundle;
+    private final ProblemSentences problems;
     private final Clock clock;
     private final UnreadTracker unread;
     private final String address;
@@ -73,6 +75,7 @@ public final class ChatViewModel {
         this.address = address;
         this.hosting = hosting;
         this.bundle = bundle;
+        this.problems = new ProblemSentences(bundle);
         this.clock = clock;
         this.unread = new UnreadTracker(notifier, new UnreadTracker.Wording() {
             @Override
@@ -266,7 +269,7 @@ public final class ChatViewModel {
 
     private void disconnected(ChatEvent.Disconnected d, Instant now) {
         if (state.get() == ConnectionState.CONNECTED) {
-            info(InfoKind.CONNECTION, format("chat.info.lost", d.reason()), now);
+            info(InfoKind.CONNECTION, format("chat.info.lost", problems.of(d.reason())), now);
         }
         retryAt = d.retryAt();
         setState(ConnectionState.RECONNECTING);
@@ -276,7 +279,7 @@ public final class ChatViewModel {
         String sentence = switch (e.reason()) {
             case HOST_ENDED -> text("chat.info.hostEnded");
             case CLOSED -> text("chat.info.youLeft");
-            case REFUSED -> e.text();
+            case REFUSED -> problems.of(e.refusal());
         };
         if (e.reason() != ChatEvent.EndReason.CLOSED) {
             info(InfoKind.ENDED, sentence, now);

@@ -1,6 +1,6 @@
 package dev.parley.app.fx;
 
-import dev.parley.Version;
+import dev.parley.protocol.Version;
 import dev.parley.app.AppServices;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

@@ -13,6 +13,11 @@ public final class MemoryStore implements SettingsStore {
     }
 
     @Override
+    public java.util.Set<String> keys() {
+        return java.util.Set.copyOf(values.keySet());
+    }
+
+    @Override
     public void put(String key, String value) {
         if (value == null) {
             values.remove(key);

@@ -23,6 +23,16 @@ public final class PreferencesStore implements SettingsStore {
     }
 
     @Override
+    public java.util.Set<String> keys() {
+        try {
+            return java.util.Set.of(node.keys());
+        } catch (BackingStoreException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot read settings: {0}", e.getMessage());
+            return java.util.Set.of();
+        }
+    }
+
+    @Override
     public void put(String key, String value) {
         if (value == null) {
             node.remove(key);

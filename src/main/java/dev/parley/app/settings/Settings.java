@@ -28,6 +28,11 @@ public final class Settings {
         this.store = store;
     }
 
+    /** Saves what this app changed, for the next start (see {@link SnapshotStore}). */
+    public void save() {
+        store.commit();
+    }
+
     public Mode mode() {
         return parse(Mode.class, store.get("mode", null), Mode.HOST);
     }

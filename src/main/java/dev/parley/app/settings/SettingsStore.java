@@ -7,4 +7,11 @@ public interface SettingsStore {
     String get(String key, String fallback);
 
     void put(String key, String value);
+
+    /** Every key that has a value now. */
+    java.util.Set<String> keys();
+
+    /** Writes what was put to lasting storage, where that is deferred; nothing by default. */
+    default void commit() {
+    }
 }

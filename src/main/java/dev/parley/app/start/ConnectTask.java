@@ -1,5 +1,6 @@
 package dev.parley.app.start;
 
+import dev.parley.app.Connectors;
 import dev.parley.app.chat.ChatSession;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatException;
@@ -13,37 +14,51 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /**
- * Opens a chat off the FX thread: starts the room when hosting, then joins it (the host's own window
- * joins over loopback with the server's host key). Cancelling closes whatever was opened so far;
- * a failure's message is a sentence for the person.
+ * Opens a chat off the FX thread through the app's {@link Connectors}: starts the room when
+ * hosting, then joins it (the host's own window joins over loopback with the server's host key).
+ * Cancelling closes whatever was opened so far. A failure is a {@link ChatException} (typed by
+ * the client) or a {@link HostingFailed}; the view model puts either into a sentence.
  */
 final class ConnectTask extends Task<ChatSession> {
     private final ConnectRequest request;
+    private final Connectors connectors;
     private final ResourceBundle bundle;
     private volatile RoomServer server;
     private volatile ChatClient client;
 
-    ConnectTask(ConnectRequest request, ResourceBundle bundle) {
+    /** The room could not be started on the port asked for. */
+    static final class HostingFailed extends Exception {
+        private final int port;
+
+        HostingFailed(int port, IOException cause) {
+            super("cannot listen on port " + port + ": " + cause.getMessage(), cause);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
+    }
+
+    ConnectTask(ConnectRequest request, Connectors connectors, ResourceBundle bundle) {
         this.request = request;
+        this.connectors = connectors;
         this.bundle = bundle;
     }
 
     @Override
-    protected ChatSession call() throws ChatException {
+    protected ChatSession call() throws ChatException, HostingFailed {
         String address;
         ClientConfig config;
         if (request.hosting()) {
-            var s = new RoomServer(ServerConfig.defaults().withPort(request.port())
-                    .withRoom(request.room().strip(), request.password()));
+            RoomServer s;
             try {
-                s.start();
+                s = connectors.host(ServerConfig.defaults().withPort(request.port())
+                        .withRoom(request.room().strip(), request.password()));
             } catch (IOException e) {
-                throw new ChatException(MessageFormat.format(bundle.getString("start.error.port"),
-                        String.valueOf(request.port())), null, e);
+                throw new HostingFailed(request.port(), e);
             }
             server = s;
-            // SIGTERM or a logout ends the JVM without closing the window: guests still hear "bye".
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "parley-host-exit"));
             address = MessageFormat.format(bundle.getString("chat.header.hosting"), String.valueOf(s.port()));
             config = ClientConfig.of("127.0.0.1", s.port(), request.name().strip()).withHostKey(s.hostKey());
         } else {
@@ -51,18 +66,18 @@ final class ConnectTask extends Task<ChatSession> {
             address = a.display();
             config = ClientConfig.of(a.host(), a.port(), request.name().strip()).withPassword(request.password());
         }
-        var c = new ChatClient(config);
-        client = c;
         if (isCancelled()) {
             closeAll();
             return null;
         }
+        ChatClient c;
         try {
-            c.connect();
+            c = connectors.join(config, joining -> client = joining);
         } catch (ChatException e) {
             closeAll();
             throw e;
         }
+        client = c;
         if (isCancelled()) {
             closeAll();
             return null;

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -27,6 +28,7 @@ public final class StartController {
     private final ResourceBundle bundle;
     private final Runnable about;
 
+    @FXML private ScrollPane scroll;
     @FXML private Menu themeMenu;
     @FXML private ToggleButton hostCard;
     @FXML private ToggleButton joinCard;
@@ -101,6 +103,9 @@ public final class StartController {
         failureLabel.textProperty().bind(vm.failureProperty());
         failureBox.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failureBox.managedProperty().bind(failureBox.visibleProperty());
+        // The form asks for its height as laid out (its labels wrap by the width it gets), so it
+        // scrolls only when the window is too short for it.
+        scroll.prefViewportHeightProperty().bind(((javafx.scene.layout.Region) scroll.getContent()).heightProperty());
 
         var busy = vm.busyProperty();
         progress.visibleProperty().bind(busy);
@@ -116,10 +121,11 @@ public final class StartController {
                 vm.modeProperty().get() == Mode.HOST ? "start.host.action" : "start.join.action"), vm.modeProperty()));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> bundle.getString(
                 vm.modeProperty().get() == Mode.HOST ? "start.host.busy" : "start.join.busy"), vm.modeProperty()));
-        // After a failed or cancelled attempt the busy controls vanish; put the person back in the form.
+        // After a failed or cancelled attempt the busy controls vanish; put the person back in the
+        // form, in the field the failure is about (the name after "name taken", the password…).
         busy.addListener((obs, was, now) -> {
             if (!now) {
-                focusFirstField();
+                focusFixOrFirstField();
             }
         });
         Platform.runLater(this::focusFirstField);
@@ -141,6 +147,24 @@ public final class StartController {
         hostForm.setManaged(host);
         joinForm.setVisible(!host);
         joinForm.setManaged(!host);
+    }
+
+    private void focusFixOrFirstField() {
+        StartViewModel.Field fix = vm.fixProperty().get();
+        if (fix == null) {
+            focusFirstField();
+            return;
+        }
+        TextField field = switch (fix) {
+            case NAME -> vm.modeProperty().get() == Mode.HOST ? hostNameField : joinNameField;
+            case ROOM -> roomField;
+            case PORT -> portField;
+            case HOST_PASSWORD -> hostPasswordField;
+            case ADDRESS -> addressField.getEditor();
+            case JOIN_PASSWORD -> joinPasswordField;
+        };
+        field.requestFocus();
+        field.selectAll();
     }
 
     private void focusFirstField() {

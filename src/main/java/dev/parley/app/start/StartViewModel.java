@@ -1,12 +1,19 @@
 package dev.parley.app.start;
 
+import dev.parley.app.Connectors;
+import dev.parley.app.ProblemSentences;
 import dev.parley.app.chat.ChatSession;
+import dev.parley.client.ChatException;
+import dev.parley.client.Problem;
+import dev.parley.protocol.ErrorCode;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.settings.Settings.Mode;
 import dev.parley.protocol.Limits;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,14 +32,21 @@ import java.util.function.Consumer;
 
 /**
  * The start screen: host or join, the fields of each with their problems, and the connect attempt.
- * FX thread only; the attempt itself runs as a {@link ConnectTask} on the given executor.
+ * FX thread only; the attempt itself runs as a {@link ConnectTask} on the given executor, through
+ * the app's {@link Connectors}. A failed attempt says why in a sentence and names the field to fix;
+ * the sentence goes away as soon as the person changes anything it was about.
  */
 public final class StartViewModel {
     static final int MAX_ROOM = 64;
 
+    /** The field a failed attempt points at, for the focus to go to. */
+    public enum Field { NAME, ROOM, PORT, HOST_PASSWORD, ADDRESS, JOIN_PASSWORD }
+
     private final Settings settings;
     private final ResourceBundle bundle;
     private final Executor background;
+    private final Connectors connectors;
+    private final ProblemSentences problems;
     private final Consumer<ChatSession> opened;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.HOST);
@@ -45,6 +59,7 @@ public final class StartViewModel {
     private final ObservableList<String> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Field> fix = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canStart;
     private boolean roomFollowsName = true;
     private boolean settingRoom;
@@ -52,12 +67,16 @@ public final class StartViewModel {
 
     /**
      * @param background where connect attempts run (never the FX thread)
+     * @param connectors starts rooms and joins them
      * @param opened     receives the open chat, on the FX thread
      */
-    public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Consumer<ChatSession> opened) {
+    public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Connectors connectors,
+                          Consumer<ChatSession> opened) {
         this.settings = settings;
         this.bundle = bundle;
         this.background = background;
+        this.connectors = connectors;
+        this.problems = new ProblemSentences(bundle);
         this.opened = opened;
         this.name = new FormField(this::nickProblem);
         room = new FormField(this::roomProblem);
@@ -95,7 +114,21 @@ public final class StartViewModel {
         canStart = Bindings.createBooleanBinding(() -> !busy.get()
                         && (mode.get() == Mode.HOST ? hostValid.get() : joinValid.get()),
                 busy, mode, hostValid, joinValid);
-        mode.addListener((obs, old, now) -> failure.set(""));
+        mode.addListener((obs, old, now) -> clearFailure());
+        // A sentence about the last attempt is stale once the person changes what it was about.
+        for (var text : java.util.List.of(name.textProperty(), room.textProperty(), port.textProperty(),
+                address.textProperty(), hostPassword, joinPassword)) {
+            text.addListener((obs, old, now) -> {
+                if (!busy.get()) {
+                    clearFailure();
+                }
+            });
+        }
+    }
+
+    private void clearFailure() {
+        failure.set("");
+        fix.set(null);
     }
 
     /** Hosts or joins with what the form says; the outcome arrives later on the FX thread. */
@@ -113,9 +146,9 @@ public final class StartViewModel {
     /** Starts {@code request} as given (the command line skips the form this way). */
     public void start(ConnectRequest request) {
         remember(request);
-        failure.set("");
+        clearFailure();
         busy.set(true);
-        var task = new ConnectTask(request, bundle);
+        var task = new ConnectTask(request, connectors, bundle);
         attempt = task;
         task.stateProperty().addListener((obs, old, state) -> {
             if (attempt != task) {
@@ -127,12 +160,48 @@ public final class StartViewModel {
                 opened.accept(task.getValue());
             } else if (state == Worker.State.FAILED) {
                 attempt = null;
+                // The sentence and the field to fix first: the screen moves the focus when busy ends.
+                failed(task.getException(), request.hosting());
                 busy.set(false);
-                Throwable e = task.getException();
-                failure.set(e.getMessage() == null ? text("start.error.unknown") : e.getMessage());
             }
         });
         background.execute(task);
+    }
+
+    /** Puts the failure into a sentence and picks the field that would fix it. */
+    private void failed(Throwable e, boolean hosting) {
+        Field target;
+        String sentence;
+        switch (e) {
+            case ChatException ce -> {
+                sentence = problems.of(ce.problem());
+                target = fieldFor(ce.problem(), hosting);
+            }
+            case ConnectTask.HostingFailed hf -> {
+                sentence = MessageFormat.format(text("start.error.port"), String.valueOf(hf.port()));
+                target = Field.PORT;
+            }
+            default -> {
+                System.getLogger("dev.parley.app").log(System.Logger.Level.WARNING, "connecting failed", e);
+                sentence = text("start.error.unknown");
+                target = null;
+            }
+        }
+        failure.set(sentence);
+        fix.set(target);
+    }
+
+    private static Field fieldFor(Problem problem, boolean hosting) {
+        if (problem instanceof Problem.Refused r && r.code() != null) {
+            if (r.code() == ErrorCode.NICK_TAKEN || r.code() == ErrorCode.NICK_INVALID) {
+                return Field.NAME;
+            }
+            if (r.code() == ErrorCode.BAD_PASSWORD) {
+                return hosting ? Field.HOST_PASSWORD : Field.JOIN_PASSWORD;
+            }
+            return hosting ? null : Field.ADDRESS;
+        }
+        return hosting ? null : Field.ADDRESS;
     }
 
     /** Gives up the attempt in progress; the form keeps what was typed. */
@@ -167,6 +236,7 @@ public final class StartViewModel {
             settings.rememberHost(request.address().display());
             recentHosts.setAll(settings.recentHosts());
         }
+        settings.save();
     }
 
     private java.util.List<FormField> current() {
@@ -200,6 +270,7 @@ public final class StartViewModel {
             case EMPTY -> text("start.problem.addressEmpty");
             case BAD_HOST -> text("start.problem.address");
             case BAD_PORT -> text("start.problem.port");
+            case BAD_KEY -> text("start.problem.key");
         };
     }
 
@@ -262,6 +333,11 @@ public final class StartViewModel {
     /** Why the last attempt failed, as a sentence; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** The field the last failure is about, or {@code null}; the screen puts the focus there. */
+    public ReadOnlyObjectProperty<Field> fixProperty() {
+        return fix.getReadOnlyProperty();
     }
 
     public BooleanBinding canStartProperty() {

@@ -1,5 +1,6 @@
 package dev.parley.app.chat;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.ResourceBundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Timeout(10)
 class ChatFormatsTest {
     private final ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:42:00Z"), ZoneOffset.UTC);

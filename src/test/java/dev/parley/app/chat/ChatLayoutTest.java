@@ -1,5 +1,6 @@
 package dev.parley.app.chat;
 
+import dev.parley.client.Problem;
 import dev.parley.client.ChatEvent;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.Role;
@@ -137,7 +138,7 @@ class ChatLayoutTest {
         view.controller.sidePanelShown(true);
         view.apply(room("Reader", new Frame.User("Reader", Role.GUEST), new Frame.User("Alice", Role.GUEST)));
         assertEquals("People · 2 online", fx(() -> ((Label) view.find("#peopleTitle")).getText()));
-        view.apply(new ChatEvent.Disconnected("The host closed the connection.", T0.plusSeconds(30), 1));
+        view.apply(new ChatEvent.Disconnected(new Problem.HostClosed(), T0.plusSeconds(30), 1));
         fx(() -> {
             Label text = view.find("#bannerLabel");
             javafx.scene.control.Button button = view.find("#reconnectButton");
@@ -279,7 +280,7 @@ class ChatLayoutTest {
     void aMessageDeliveredMinutesAfterItWasSentSaysBothTimesInItsTooltip() {
         view.open(1280, false);
         view.apply(room("Reader", new Frame.User("Reader", Role.GUEST)),
-                new ChatEvent.Disconnected("gone", T0.plusSeconds(5), 1));
+                new ChatEvent.Disconnected(new Problem.HostSilent(), T0.plusSeconds(5), 1));
         FxTest.onFx(() -> {
             view.vm.draftProperty().set("typed while away");
             view.vm.send();

@@ -18,6 +18,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * theme) with events handed to the view model on the FX thread, so every run sees the same rows.
  */
 @ExtendWith(ApplicationExtension.class)
+@Timeout(180)
 class ChatScrollTest {
     private static final Instant T0 = Instant.parse("2026-11-10T08:00:00Z");
     private static final String[] PEOPLE = {"Alice", "Bob Stone", "carol", "Dmitri"};

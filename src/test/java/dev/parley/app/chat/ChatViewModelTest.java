@@ -3,7 +3,9 @@ package dev.parley.app.chat;
 import dev.parley.app.chat.ChatItem.Delivery;
 import dev.parley.app.chat.ChatItem.Message;
 import dev.parley.client.ChatEvent;
+import dev.parley.client.Problem;
 import dev.parley.protocol.LeaveReason;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chat's state logic, without a window. */
+@Timeout(30)
 class ChatViewModelTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private final ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
@@ -130,7 +133,7 @@ class ChatViewModelTest {
 
     @Test
     void lostConnectionShowsACountdownBannerUntilReconnected() {
-        vm.apply(List.of(new ChatEvent.Disconnected("The host closed the connection.", T0.plusSeconds(4), 1)));
+        vm.apply(List.of(new ChatEvent.Disconnected(new Problem.HostClosed(), T0.plusSeconds(4), 1)));
         assertEquals(ChatViewModel.ConnectionState.RECONNECTING, vm.stateProperty().get());
         assertEquals("Connection lost — reconnecting in 4\u00a0s…", vm.bannerProperty().get());
         clock.advance(Duration.ofSeconds(2));
@@ -148,14 +151,14 @@ class ChatViewModelTest {
 
     @Test
     void reconnectingToARestartedHostSaysSoInsteadOfWarningAboutLostMessages() {
-        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1),
+        vm.apply(List.of(new ChatEvent.Disconnected(new Problem.HostSilent(), T0.plusSeconds(1), 1),
                 new ChatEvent.Connected("Team room", "Bob", List.of(), true, false, true)));
-        assertEquals(List.of("Connection lost. gone", "Reconnected — the host restarted the chat"), infoTexts());
+        assertEquals(List.of("Connection lost. The host stopped answering.", "Reconnected — the host restarted the chat"), infoTexts());
     }
 
     @Test
     void messageSentWhileDisconnectedStaysSendingAndIsDeliveredOnceAfterReconnect() {
-        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1)));
+        vm.apply(List.of(new ChatEvent.Disconnected(new Problem.HostSilent(), T0.plusSeconds(1), 1)));
         vm.draftProperty().set("queued");
         assertTrue(vm.send());
         assertEquals(Delivery.SENDING, messages().getLast().delivery());
@@ -167,7 +170,7 @@ class ChatViewModelTest {
 
     @Test
     void hostEndingTheChatEndsItAndSaysSo() {
-        vm.apply(List.of(new ChatEvent.Ended(ChatEvent.EndReason.HOST_ENDED, "The host ended the chat.")));
+        vm.apply(List.of(new ChatEvent.Ended(ChatEvent.EndReason.HOST_ENDED, null)));
         assertEquals(ChatViewModel.ConnectionState.ENDED, vm.stateProperty().get());
         assertEquals("The host ended the chat.", vm.endedTextProperty().get());
         assertTrue(infoTexts().contains("The host ended the chat."));
@@ -271,7 +274,7 @@ class ChatViewModelTest {
 
     @Test
     void aMessageTypedWhileDisconnectedIsDrawnWhereItWasDeliveredAndKeepsItsSendingTime() {
-        vm.apply(List.of(new ChatEvent.Disconnected("gone", T0.plusSeconds(1), 1)));
+        vm.apply(List.of(new ChatEvent.Disconnected(new Problem.HostSilent(), T0.plusSeconds(1), 1)));
         vm.draftProperty().set("typed while away");
         vm.send();
         Instant sent = messages().getLast().time();

@@ -22,6 +22,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,11 +40,13 @@ import static dev.parley.app.FxTest.fx;
 import static dev.parley.app.FxTest.onFx;
 import static dev.parley.app.FxTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chat window against a real room on loopback, with a scripted second participant. */
 @ExtendWith(ApplicationExtension.class)
+@Timeout(180)
 class ChatWindowTest {
     private final AppHarness app = new AppHarness();
     private final List<AutoCloseable> closeLater = new ArrayList<>();
@@ -324,14 +327,18 @@ class ChatWindowTest {
         waitUntil(() -> messages(app.chat()).getFirst().delivery() == Delivery.DELIVERED);
         waitUntil(() -> !robot.lookup("#banner").query().isVisible());
         assertEquals(1, (int) fx(() -> messages(app.chat()).size()), "the message shows once");
+        // A sentinel sent after it on the same connection: a second copy would reach the room before it.
+        robot.clickOn(at(robot, "#composer")).write("sentinel");
+        robot.type(KeyCode.ENTER);
         List<String> seen = new ArrayList<>();
-        ChatEvent e;
-        while ((e = watcher.pollEvent(Duration.ofMillis(500))) != null) {
+        while (!seen.contains("sentinel")) {
+            ChatEvent e = watcher.pollEvent(Duration.ofSeconds(15));
+            assertNotNull(e, "the sentinel never arrived");
             if (e instanceof ChatEvent.Message m) {
                 seen.add(m.msg().text());
             }
         }
-        assertEquals(List.of("typed while away"), seen, "the room got it exactly once");
+        assertEquals(List.of("typed while away", "sentinel"), seen, "the room got it exactly once");
         assertTrue(infoTexts().contains("Reconnected — the host restarted the chat"),
                 "a new host behind the same address is a restarted chat, not a resume");
         int reconnectedAt = fx(() -> app.chat().items().indexOf(app.chat().items().stream()

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.client.ChatEvent;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batching from the connection to the (here simulated) FX thread. */
+@Timeout(30)
 class EventPumpTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -44,7 +46,7 @@ class EventPumpTest {
         for (int i = 0; i < 10_000; i++) {
             link.events.add(Events.from("Alice", "m" + i, T0));
         }
-        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, "bye"));
+        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, null));
         var fx = new HeldExecutor();
         int[] batches = {0};
         var pump = new EventPump(link, fx, batch -> {
@@ -83,7 +85,7 @@ class EventPumpTest {
         link.events.add(new ChatEvent.Typing("Alice", true));
         org.awaitility.Awaitility.await().until(() -> fx.queued.size() == 1);
         link.events.add(new ChatEvent.Typing("Alice", false));
-        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, "bye"));
+        link.events.add(new ChatEvent.Ended(ChatEvent.EndReason.CLOSED, null));
         t.join();
 
         assertEquals(1, fx.queued.size());

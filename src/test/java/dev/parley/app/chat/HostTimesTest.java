@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.protocol.Timestamps;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Timeout(10)
 class HostTimesTest {
     private static final Instant FALLBACK = Instant.parse("2000-01-01T00:00:00Z");
 

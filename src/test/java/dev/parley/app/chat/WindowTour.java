@@ -4,6 +4,7 @@ import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.MemoryStore;
 import dev.parley.app.settings.Settings;
+import dev.parley.client.Problem;
 import dev.parley.client.ChatEvent;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.LeaveReason;
@@ -68,7 +69,7 @@ public final class WindowTour extends Application {
     private static void show(String part, ChatViewModel vm, ChatController controller, Clock clock,
                              ResourceBundle bundle, ThemeService theme, Stage stage) {
         switch (part) {
-            case "banner" -> vm.apply(List.of(new ChatEvent.Disconnected("The host closed the connection.",
+            case "banner" -> vm.apply(List.of(new ChatEvent.Disconnected(new Problem.HostClosed(),
                     clock.instant().plusSeconds(4), 1)));
             case "draft" -> vm.draftProperty().set(("A pasted paragraph that goes on and on, as pasted paragraphs "
                     + "do, to show the composer growing with its wrapped lines instead of cutting the first one. ")

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+@org.junit.jupiter.api.Timeout(10)
 class HostAddressTest {
 
     private static HostAddress ok(String typed) {
@@ -47,5 +48,26 @@ class HostAddressTest {
         assertEquals(HostAddress.Problem.BAD_PORT, problem("host:70000"));
         assertEquals(HostAddress.Problem.BAD_PORT, problem("host:"));
         assertEquals(HostAddress.Problem.BAD_PORT, problem("[::1]:x"));
+    }
+
+    @Test
+    void aPastedLinkIsReadAsTheAddressItPointsAt() {
+        assertEquals(new HostAddress("127.0.0.1", 7781), ok("http://127.0.0.1:7781"));
+        assertEquals(new HostAddress("127.0.0.1", 7781), ok("HTTP://127.0.0.1:7781/chat?x=1"));
+        assertEquals(new HostAddress("host.local", 7770), ok("https://host.local/"));
+        assertEquals(new HostAddress("::1", 9000), ok("http://[::1]:9000/"));
+        assertEquals(HostAddress.Problem.BAD_HOST, problem("http://"));
+        assertEquals(HostAddress.Problem.BAD_PORT, problem("http://host:99999/"));
+    }
+
+    @Test
+    void anInviteLineGivesTheAddressAndKeepsTheHostKey() {
+        String key = "0123456789abcdef".repeat(4);
+        var parsed = HostAddress.parse("parley://192.168.1.20:7770/#" + key.toUpperCase(java.util.Locale.ROOT));
+        assertEquals(new HostAddress("192.168.1.20", 7770), parsed.address());
+        assertEquals(key, parsed.hostKey(), "kept, in lowercase, for checking the host later");
+        assertEquals(null, HostAddress.parse("parley://192.168.1.20:7770/").hostKey());
+        assertEquals(HostAddress.Problem.BAD_KEY, problem("parley://192.168.1.20:7770/#abc"));
+        assertEquals(null, HostAddress.parse("192.168.1.20").hostKey());
     }
 }

@@ -1,6 +1,9 @@
 package dev.parley.app.start;
 
 import dev.parley.app.AppHarness;
+import dev.parley.app.ScriptedConnectors;
+import dev.parley.client.Problem;
+import dev.parley.protocol.ErrorCode;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ClientConfig;
 import dev.parley.server.RoomServer;
@@ -13,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -31,13 +35,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
+@Timeout(120)
 class StartScreenTest {
     private final AppHarness app = new AppHarness();
+    private final ScriptedConnectors connectors = new ScriptedConnectors();
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
         app.settings.name("Bob");
+        app.connectors = connectors;
         app.open(stage);
     }
 
@@ -53,12 +60,6 @@ class StartScreenTest {
         var server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom(room, null)).start();
         closeLater.add(server);
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private void replaceText(FxRobot robot, String query, String text) {
@@ -115,7 +116,7 @@ class StartScreenTest {
     @Test
     void hostingOpensTheChatWindowForTheNewRoom(FxRobot robot) throws IOException {
         replaceText(robot, "#hostNameField", "Carol");
-        replaceText(robot, "#portField", String.valueOf(freePort()));
+        replaceText(robot, "#portField", "7781");
         robot.clickOn("#startButton");
 
         waitUntil(() -> robot.lookup("#roomLabel").tryQuery().isPresent()
@@ -141,7 +142,8 @@ class StartScreenTest {
 
     @Test
     void failedJoinShowsTheSentenceInPlaceAndKeepsWhatWasTyped(FxRobot robot) throws IOException {
-        int closed = freePort();
+        int closed = 9;
+        connectors.refuseJoin = new Problem.NobodyHosting("127.0.0.1:" + closed);
         robot.clickOn("#joinCard");
         robot.clickOn("#addressField").write("127.0.0.1:" + closed);
         robot.clickOn("#startButton");
@@ -215,5 +217,102 @@ class StartScreenTest {
 
         waitUntil(() -> !robot.lookup("#failureLabel").queryAs(Label.class).getText().isEmpty());
         assertEquals("The name Bob is taken in this room.", text(robot, "#failureLabel"));
+    }
+
+    @Test
+    void hostingAsksForThePortTypedAndTellsWhenItIsTaken(FxRobot robot) {
+        connectors.failHost = new java.net.BindException("Address already in use");
+        replaceText(robot, "#portField", "7781");
+        robot.clickOn("#startButton");
+
+        waitUntil(() -> !robot.lookup("#failureLabel").queryAs(Label.class).getText().isEmpty());
+        assertEquals(7781, connectors.hosted.getLast().port());
+        assertEquals("Port 7781 is in use on this computer — pick another port or close the program using it.",
+                text(robot, "#failureLabel"));
+        waitUntil(() -> robot.lookup("#portField").query().isFocused());
+    }
+
+    @Test
+    void aStaleFailureGoesAwayOnceTheAddressChanges(FxRobot robot) {
+        connectors.refuseJoin = new Problem.NobodyHosting("127.0.0.1:9");
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("127.0.0.1:9");
+        robot.clickOn("#startButton");
+        waitUntil(() -> !robot.lookup("#failureLabel").queryAs(Label.class).getText().isEmpty());
+        waitUntil(() -> robot.lookup("#addressField .text-field").query().isFocused());
+
+        robot.write("8");
+        waitUntil(() -> !robot.lookup("#failureBox").query().isVisible());
+        assertEquals("", text(robot, "#failureLabel"));
+    }
+
+    @Test
+    void afterNameTakenTheFocusGoesToTheName(FxRobot robot) {
+        connectors.refuseJoin = new Problem.Refused(ErrorCode.NICK_TAKEN, "Bob", false, "in use");
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("127.0.0.1:7770");
+        robot.clickOn("#startButton");
+
+        waitUntil(() -> "The name Bob is taken in this room.".equals(
+                robot.lookup("#failureLabel").queryAs(Label.class).getText()));
+        waitUntil(() -> robot.lookup("#joinNameField").query().isFocused());
+        robot.write("Bobby");
+        assertEquals("Bobby", fx(() -> robot.lookup("#joinNameField").queryAs(TextField.class).getText()),
+                "the old name is selected, so typing replaces it");
+    }
+
+    @Test
+    void afterPasswordNeededTheFocusGoesToThePassword(FxRobot robot) {
+        connectors.refuseJoin = new Problem.Refused(ErrorCode.BAD_PASSWORD, "Bob", false, null);
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("127.0.0.1:7770");
+        robot.clickOn("#startButton");
+
+        waitUntil(() -> "This room needs a password.".equals(
+                robot.lookup("#failureLabel").queryAs(Label.class).getText()));
+        waitUntil(() -> robot.lookup("#joinPasswordField").query().isFocused());
+    }
+
+    @Test
+    void thePastedLinkOfAHostIsReadAsItsAddress(FxRobot robot) {
+        connectors.refuseJoin = new Problem.NobodyHosting("127.0.0.1:7781");
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("http://127.0.0.1:7781/");
+        assertEquals("", text(robot, "#addressProblem"));
+        assertFalse(startDisabled(robot));
+        robot.clickOn("#startButton");
+        waitUntil(() -> !connectors.joined.isEmpty());
+        assertEquals("127.0.0.1", connectors.joined.getLast().host());
+        assertEquals(7781, connectors.joined.getLast().port());
+
+        replaceText(robot, "#addressField .text-field", "parley://192.168.1.20:7770/#" + "ab".repeat(32));
+        assertEquals("", text(robot, "#addressProblem"), "the invite line of a host is an address too");
+    }
+
+    @Test
+    void aFieldProblemKeepsAGapBeforeTheNextLabel(FxRobot robot) {
+        replaceText(robot, "#hostNameField", "");
+        assertFalse(text(robot, "#hostNameProblem").isEmpty());
+        // Between the drawn text of the problem and of the label below it, not their boxes.
+        double gap = fx(() -> {
+            var problem = robot.lookup("#hostNameProblem").query().lookup(".text");
+            var nextLabel = robot.lookup("#roomField").query().getParent().getChildrenUnmodifiable().getFirst()
+                    .lookup(".text");
+            return nextLabel.localToScene(nextLabel.getBoundsInLocal()).getMinY()
+                    - problem.localToScene(problem.getBoundsInLocal()).getMaxY();
+        });
+        assertTrue(gap >= 8, "the problem's text sits " + gap + " px above the next label's");
+    }
+
+    @Test
+    void theFormStaysPutWhenAFailureAppears(FxRobot robot) {
+        robot.clickOn("#joinCard");
+        robot.clickOn("#addressField").write("127.0.0.1:7770");
+        double before = fx(() -> robot.lookup(".form-card").query().localToScene(0, 0).getY());
+        connectors.refuseJoin = new Problem.NobodyHosting("127.0.0.1:7770");
+        robot.clickOn("#startButton");
+        waitUntil(() -> robot.lookup("#failureBox").query().isVisible());
+        double after = fx(() -> robot.lookup(".form-card").query().localToScene(0, 0).getY());
+        assertEquals(before, after, 0.5, "the form moved when the failure appeared");
     }
 }

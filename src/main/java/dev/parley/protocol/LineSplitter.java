@@ -1,23 +1,20 @@
-package dev.parley.server;
-
-import dev.parley.protocol.ErrorCode;
-import dev.parley.protocol.ProtocolException;
+package dev.parley.protocol;
 
 /**
- * Splits the bytes a connection receives into frame lines, for a reader that is handed bytes
- * (the server's event loop) rather than pulling them from a stream.
+ * Splits received bytes into frame lines: the one framing rule of both ends. The server's event
+ * loop hands it what each read brought; the client's {@link FrameReader} pulls from a stream and
+ * feeds it. Same limit, same error text, same line ends on both sides.
  *
  * <p>Lines that arrive whole inside one read are handed over straight from the read buffer; only
  * a line cut by the end of a read is copied, into a buffer that exists while the line is
  * incomplete and is dropped as soon as it is done, so an idle connection holds no buffer at all.
- * The limit is the one {@link dev.parley.protocol.FrameReader} applies: a frame of
- * {@code maxFrame} bytes, newline included, is read, and {@code maxFrame} bytes without a
- * newline are refused. Lines are split on the {@code \n} byte, which never occurs inside a
+ * The limit: a frame of {@code maxFrame} bytes, newline included, is read, and {@code maxFrame}
+ * bytes without a newline are refused. Lines are split on the {@code \n} byte, which never occurs inside a
  * multi-byte UTF-8 character; a trailing {@code \r} is removed and empty lines are skipped.
  */
-final class LineSplitter {
+public final class LineSplitter {
     /** Receives each complete, non-empty line; the bytes are valid only during the call. */
-    interface Sink {
+    public interface Sink {
         /** @return {@code false} to stop splitting (the connection is closing) */
         boolean line(byte[] bytes, int offset, int length);
     }
@@ -28,25 +25,27 @@ final class LineSplitter {
     private byte[] partial;
     private int partialLength;
 
-    LineSplitter(int maxFrame) {
+    public LineSplitter(int maxFrame) {
         this.maxFrame = maxFrame;
     }
 
     /**
      * Hands every complete line in {@code bytes[offset, offset + length)} to the sink and keeps an
-     * incomplete last line for the next call.
+     * incomplete last line for the next call. Not thread-safe: one reader per connection.
      *
+     * @return where splitting stopped: {@code offset + length} when every byte was taken, or the
+     *     index after the line whose sink returned {@code false}
      * @throws ProtocolException {@link ErrorCode#FRAME_TOO_LARGE} once {@code maxFrame} bytes
      *     have arrived without a newline
      */
-    void feed(byte[] bytes, int offset, int length, Sink sink) throws ProtocolException {
+    public int feed(byte[] bytes, int offset, int length, Sink sink) throws ProtocolException {
         int end = offset + length;
         int at = offset;
         while (at < end) {
             int nl = indexOf(bytes, at, end);
             if (nl < 0) {
                 keep(bytes, at, end - at);
-                return;
+                return end;
             }
             boolean more;
             if (partialLength > 0) {
@@ -56,15 +55,16 @@ final class LineSplitter {
             } else {
                 more = emit(bytes, at, nl - at, sink);
             }
-            if (!more) {
-                return;
-            }
             at = nl + 1;
+            if (!more) {
+                return at;
+            }
         }
+        return end;
     }
 
     /** Bytes of an incomplete line held now. */
-    int pending() {
+    public int pending() {
         return partialLength;
     }
 

@@ -1,7 +1,6 @@
-package dev.parley.server;
+package dev.parley.protocol;
 
-import dev.parley.protocol.ErrorCode;
-import dev.parley.protocol.ProtocolException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The event loop's framing: the same lines and limits as the stream reader, whatever the reads. */
+@Timeout(10)
 class LineSplitterTest {
     private static final int MAX = 64;
 

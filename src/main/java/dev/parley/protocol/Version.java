@@ -1,11 +1,14 @@
-package dev.parley;
+package dev.parley.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The application version, taken from the build (the pom's version). */
+/**
+ * The application version, taken from the build (the pom's version). In {@code protocol} because
+ * both ends name it on the wire (the client's {@code hello} carries {@code Parley/<version>}).
+ */
 public final class Version {
     private static final String VALUE = load();
 

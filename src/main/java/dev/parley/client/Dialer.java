@@ -1,0 +1,26 @@
+package dev.parley.client;
+
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * How a client reaches a host: the socket it connects, and what it speaks over once connected
+ * (plain TCP now; TLS wraps the socket and checks the host's key in {@link #secure}, before any
+ * {@code hello} is written). Both run on the connecting thread; another thread may close the
+ * socket from {@link #socket()} to cancel.
+ */
+public interface Dialer {
+
+    /** A new, unconnected socket. */
+    default Socket socket() {
+        return new Socket();
+    }
+
+    /** The socket to speak over, given the connected one; a failure is reported like a connect failure. */
+    Socket secure(Socket connected, ClientConfig config) throws IOException;
+
+    /** Plain TCP. */
+    static Dialer plain() {
+        return (socket, config) -> socket;
+    }
+}

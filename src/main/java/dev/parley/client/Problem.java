@@ -1,0 +1,152 @@
+package dev.parley.client;
+
+import dev.parley.protocol.ErrorCode;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/**
+ * Why joining failed or a connection was lost, with the data a sentence about it needs. The app
+ * turns each into a sentence from its resource bundle, in the person's language;
+ * {@link #describe()} is plain English for logs and terminals, never for a window.
+ */
+public sealed interface Problem {
+
+    /** English, for logs. */
+    String describe();
+
+    /** The host's name does not resolve. */
+    record UnknownHost(String host) implements Problem {
+        @Override
+        public String describe() {
+            return "Cannot find " + host + " — check the address.";
+        }
+    }
+
+    /** Nothing listens at the address (connection refused). */
+    record NobodyHosting(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "Nobody is hosting at " + address + " — check the address and that the host is running.";
+        }
+    }
+
+    /** The network has no way there. */
+    record Unreachable(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "Cannot reach " + address + " — check the network.";
+        }
+    }
+
+    /** Connecting, or waiting for the welcome, took too long. */
+    record NoAnswer(String address) implements Problem {
+        @Override
+        public String describe() {
+            return address + " does not answer — check the address and the network.";
+        }
+    }
+
+    /** Any other network failure. */
+    record ConnectionLost(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "Lost the connection to " + address + ".";
+        }
+    }
+
+    /** The host closed the connection before its welcome. */
+    record ClosedBeforeWelcome(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "The host at " + address + " closed the connection before the chat started.";
+        }
+    }
+
+    /** What answered is not a Parley host. */
+    record NotParley(String address) implements Problem {
+        @Override
+        public String describe() {
+            return address + " does not look like a Parley host.";
+        }
+    }
+
+    /**
+     * The host refused this client with an error frame.
+     *
+     * @param code          the host's error code, or {@code null} for one this version does not know
+     * @param nick          the name this client asked for
+     * @param passwordGiven whether a password was sent
+     * @param hostMessage   the host's own words (English, from the host), or {@code null}
+     */
+    record Refused(ErrorCode code, String nick, boolean passwordGiven, String hostMessage) implements Problem {
+        @Override
+        public String describe() {
+            if (code == null) {
+                return hostMessage != null ? hostMessage : "The host refused to let you in.";
+            }
+            return switch (code) {
+                case NICK_TAKEN -> "The name " + nick + " is taken in this room.";
+                case BAD_PASSWORD -> passwordGiven ? "Wrong room password." : "This room needs a password.";
+                case SERVER_FULL -> "This chat is full — try again later.";
+                case UNSUPPORTED_VERSION -> "The host runs a Parley that speaks another protocol version.";
+                case NICK_INVALID -> hostMessage != null ? hostMessage : "That name cannot be used.";
+                case HELLO_TIMEOUT -> "The host gave up waiting for this app to introduce itself.";
+                default -> "The host refused the connection: " + hostMessage;
+            };
+        }
+
+        /** Whether trying again cannot help: the name, password or version must change first. */
+        public boolean isFinal() {
+            return code == ErrorCode.NICK_TAKEN || code == ErrorCode.BAD_PASSWORD
+                    || code == ErrorCode.NICK_INVALID || code == ErrorCode.UNSUPPORTED_VERSION;
+        }
+    }
+
+    /** The host went silent past the silence limit. */
+    record HostSilent() implements Problem {
+        @Override
+        public String describe() {
+            return "The host stopped answering.";
+        }
+    }
+
+    /** The host closed a chat that was going on. */
+    record HostClosed() implements Problem {
+        @Override
+        public String describe() {
+            return "The host closed the connection.";
+        }
+    }
+
+    /** The host sent a frame this client cannot read. */
+    record Unreadable() implements Problem {
+        @Override
+        public String describe() {
+            return "The host sent something this app cannot read.";
+        }
+    }
+
+    /** This side gave up the attempt. */
+    record Cancelled() implements Problem {
+        @Override
+        public String describe() {
+            return "Cancelled.";
+        }
+    }
+
+    /** The problem an I/O failure toward {@code config}'s host stands for. */
+    static Problem of(IOException e, ClientConfig config) {
+        String where = config.address();
+        return switch (e) {
+            case UnknownHostException ignored -> new UnknownHost(config.host());
+            case ConnectException ignored -> new NobodyHosting(where);
+            case NoRouteToHostException ignored -> new Unreachable(where);
+            case SocketTimeoutException ignored -> new NoAnswer(where);
+            default -> new ConnectionLost(where);
+        };
+    }
+}
