@@ -286,7 +286,7 @@ class ChatViewModelTest {
             case ChatItem.Info info -> info.text();
             case ChatItem.Day d -> "day";
         }).toList();
-        assertEquals(List.of("day", "Connection lost. gone", "Reconnected — the host restarted the chat",
+        assertEquals(List.of("day", "Connection lost. The host stopped answering.", "Reconnected — the host restarted the chat",
                 "typed while away"), order, "the message comes after the reconnect that delivered it");
         Message delivered = messages().getLast();
         assertEquals(Delivery.DELIVERED, delivered.delivery());
