@@ -135,6 +135,7 @@ public final class ChatController {
         typingLabel.textProperty().bind(vm.typingTextProperty());
 
         composer.textProperty().bindBidirectional(vm.draftProperty());
+        dev.parley.app.text.ComposerGuard.install(composer);
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         // The composer grows with its lines, up to a few, then scrolls.
         composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(

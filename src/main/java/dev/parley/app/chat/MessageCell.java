@@ -20,10 +20,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import dev.parley.app.fx.Icons;
+import dev.parley.app.text.BodyNodes;
+import dev.parley.app.text.ComplexScripts;
+import dev.parley.app.text.Inline;
+import dev.parley.app.text.SafeTextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -56,7 +60,6 @@ public final class MessageCell extends ListCell<ChatItem> {
     private static final PseudoClass[] PERSONS = Avatars.all();
 
     private final ChatFormats formats;
-    private final Consumer<String> browser;
     private final Consumer<Message> retry;
 
     private final HBox messageRow = new HBox();
@@ -65,8 +68,9 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final HBox nameLine = new HBox();
     private final Label sender = new Label();
     private final Label hostBadge = new Label();
-    private final TextFlow body = new TextFlow();
+    private final SafeTextFlow body;
     private final Text plainBody = new Text();
+    private final BodyNodes bodyNodes;
     private final HBox meta = new HBox();
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
@@ -80,8 +84,9 @@ public final class MessageCell extends ListCell<ChatItem> {
     public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
         this.popups = (Popups) list.getProperties().computeIfAbsent(Popups.class, k -> new Popups(formats));
         this.formats = formats;
-        this.browser = browser;
         this.retry = retry;
+        this.body = new SafeTextFlow(formats.text("chat.body.unshowable"));
+        this.bodyNodes = new BodyNodes(browser, null);
         getStyleClass().add("message-cell");
         // A zero preferred width keeps cells from widening the list; the list gives them its width.
         setPrefWidth(0);
@@ -219,30 +224,18 @@ public final class MessageCell extends ListCell<ChatItem> {
     }
 
     private void fillBody(String text) {
-        var nodes = body.getChildren();
         List<Links.Part> parts = Links.split(text);
-        if (parts.size() == 1 && parts.getFirst().url() == null) {
+        if (parts.size() == 1 && parts.getFirst().url() == null && !ComplexScripts.containsComplex(text)) {
             // Most messages are plain text: reuse one node, since a new one needs its CSS worked out.
             plainBody.setText(text);
-            if (nodes.size() != 1 || nodes.getFirst() != plainBody) {
-                nodes.setAll(plainBody);
-            }
+            body.show(List.of(plainBody), text);
             return;
         }
-        nodes.clear();
+        List<Inline> inlines = new ArrayList<>(parts.size());
         for (Links.Part part : parts) {
-            if (part.url() == null) {
-                Text run = new Text(part.text());
-                run.getStyleClass().add("body-text");
-                nodes.add(run);
-            } else {
-                Hyperlink link = new Hyperlink(part.text());
-                link.getStyleClass().add("body-link");
-                link.setFocusTraversable(false);
-                link.setOnAction(e -> browser.accept(part.url()));
-                nodes.add(link);
-            }
+            inlines.add(new Inline.Chars(part.text(), part.url()));
         }
+        body.show(bodyNodes.nodes(inlines), text);
     }
 
     /** What the delivery state's tooltip says for this message. */
