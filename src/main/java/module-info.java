@@ -15,6 +15,7 @@ module dev.parley {
     requires org.kordamp.ikonli.feather;
     requires atlantafx.base;
     requires java.prefs;
+    requires org.nibor.autolink;
 
     exports dev.parley.protocol;
     exports dev.parley.server;

@@ -136,6 +136,7 @@ public final class ChatController {
 
         composer.textProperty().bindBidirectional(vm.draftProperty());
         dev.parley.app.text.ComposerGuard.install(composer);
+        dev.parley.app.emoji.EmojiComposer.attach(composer, (Button) composerBar.lookup("#emojiButton"), formats.bundle());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         // The composer grows with its lines, up to a few, then scrolls.
         composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(

@@ -3,6 +3,7 @@ package dev.parley.app.chat;
 import dev.parley.app.chat.ChatItem.Delivery;
 import dev.parley.app.chat.ChatItem.Message;
 import javafx.css.PseudoClass;
+import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -19,10 +20,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import dev.parley.app.fx.Icons;
+import dev.parley.app.emoji.EmojiData;
+import dev.parley.app.emoji.EmojiImages;
+import dev.parley.app.emoji.EmojiText;
 import dev.parley.app.text.BodyNodes;
 import dev.parley.app.text.ComplexScripts;
+import dev.parley.app.text.DisplayText;
 import dev.parley.app.text.Inline;
 import dev.parley.app.text.SafeTextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,6 +47,9 @@ import java.util.function.Consumer;
  * every visible cell at once, noticeably slower.
  */
 public final class MessageCell extends ListCell<ChatItem> {
+    /** Emoji height in text (14 px type) and in a message of one to three emoji only. */
+    private static final double EMOJI = 18;
+    private static final double JUMBO_EMOJI = 40;
     /** Share of the list's width a bubble may take. */
     static final double BUBBLE_SHARE = 0.6;
 
@@ -71,6 +80,7 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final SafeTextFlow body;
     private final Text plainBody = new Text();
     private final BodyNodes bodyNodes;
+    private final EmojiText emojiText;
     private final HBox meta = new HBox();
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
@@ -86,10 +96,18 @@ public final class MessageCell extends ListCell<ChatItem> {
         this.formats = formats;
         this.retry = retry;
         this.body = new SafeTextFlow(formats.text("chat.body.unshowable"));
-        this.bodyNodes = new BodyNodes(browser, null);
+        EmojiImages emoji = (EmojiImages) list.getProperties()
+                .computeIfAbsent(EmojiImages.class, k -> new EmojiImages(EmojiData.get()));
+        this.emojiText = new EmojiText(EmojiData.get());
+        this.bodyNodes = new BodyNodes(browser, emoji::view);
         getStyleClass().add("message-cell");
         // A zero preferred width keeps cells from widening the list; the list gives them its width.
         setPrefWidth(0);
+        // Whatever a row draws stays in the row: stacked combining marks cannot smear over others.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
 
         avatar.getStyleClass().add("avatar");
         avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -225,17 +243,36 @@ public final class MessageCell extends ListCell<ChatItem> {
 
     private void fillBody(String text) {
         List<Links.Part> parts = Links.split(text);
-        if (parts.size() == 1 && parts.getFirst().url() == null && !ComplexScripts.containsComplex(text)) {
+        // Each bubble is its own paragraph, in the direction of its first strong letter.
+        body.setNodeOrientation(DisplayText.isRightToLeft(text) ? NodeOrientation.RIGHT_TO_LEFT
+                : NodeOrientation.LEFT_TO_RIGHT);
+        boolean emoji = EmojiText.mayHaveEmoji(text);
+        if (parts.size() == 1 && parts.getFirst().url() == null && !emoji && !ComplexScripts.containsComplex(text)
+                && DisplayText.isClean(text)) {
             // Most messages are plain text: reuse one node, since a new one needs its CSS worked out.
             plainBody.setText(text);
             body.show(List.of(plainBody), text);
             return;
         }
-        List<Inline> inlines = new ArrayList<>(parts.size());
+        List<Inline> inlines = new ArrayList<>();
         for (Links.Part part : parts) {
-            inlines.add(new Inline.Chars(part.text(), part.url()));
+            List<Inline> pieces = new ArrayList<>();
+            if (emoji) {
+                emojiText.split(part.text(), part.url(), pieces);
+            } else {
+                pieces.add(new Inline.Chars(part.text(), part.url()));
+            }
+            for (Inline piece : pieces) {
+                if (piece instanceof Inline.Chars c) {
+                    DisplayText.append(c.text(), c.link(), inlines);
+                } else {
+                    inlines.add(piece);
+                }
+            }
         }
-        body.show(bodyNodes.nodes(inlines), text);
+        // A message of one to three emoji and nothing else shows them large, as Telegram and Signal do.
+        int only = emoji ? emojiText.onlyEmoji(text) : -1;
+        body.show(bodyNodes.nodes(inlines, only >= 1 && only <= 3 ? JUMBO_EMOJI : EMOJI), text);
     }
 
     /** What the delivery state's tooltip says for this message. */

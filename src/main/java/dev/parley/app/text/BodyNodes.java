@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Turns a body's {@link Inline}s into the nodes of a {@link SafeTextFlow}: text cut where
@@ -24,24 +24,25 @@ public final class BodyNodes {
     private static final double BODY_FONT_SIZE = 14;
 
     private final Consumer<String> browser;
-    private final Function<Inline.Emoji, Node> emoji;
+    private final BiFunction<String, Double, Node> emoji;
     private final Text measure = new Text();
 
     /**
      * @param browser opens a link
-     * @param emoji   the node for an emoji, or {@code null} to draw it as text
+     * @param emoji   the node for an emoji sequence at a size in px, or {@code null} to draw it as text
      */
-    public BodyNodes(Consumer<String> browser, Function<Inline.Emoji, Node> emoji) {
+    public BodyNodes(Consumer<String> browser, BiFunction<String, Double, Node> emoji) {
         this.browser = browser;
         this.emoji = emoji;
         measure.setFont(Font.font(BODY_FONT_SIZE));
     }
 
-    public List<Node> nodes(List<Inline> inlines) {
+    /** The nodes for {@code inlines}, emoji drawn {@code emojiSize} px high. */
+    public List<Node> nodes(List<Inline> inlines, double emojiSize) {
         List<Node> emojiNodes = new ArrayList<>(inlines.size());
         StringBuilder flowText = new StringBuilder();
         for (Inline inline : inlines) {
-            Node image = inline instanceof Inline.Emoji e && emoji != null ? emoji.apply(e) : null;
+            Node image = inline instanceof Inline.Emoji e && emoji != null ? emoji.apply(e.sequence(), emojiSize) : null;
             emojiNodes.add(image);
             switch (inline) {
                 case Inline.Chars c -> flowText.append(c.text());
