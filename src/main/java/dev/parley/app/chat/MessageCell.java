@@ -153,6 +153,8 @@ public final class MessageCell extends ListCell<ChatItem> {
         // The Copy menu is set on first request, and only rows with text to copy have one.
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             if (getItem() instanceof Message || getItem() instanceof ChatItem.Info) {
+                // The menu is shared: remember whose it is now (its owner node is not reliably this cell).
+                popups.target = this;
                 if (getContextMenu() == null) {
                     setContextMenu(popups.menu());
                 }
@@ -303,6 +305,8 @@ public final class MessageCell extends ListCell<ChatItem> {
         private Tooltip timeTip;
         private Tooltip stateTip;
         private ContextMenu menu;
+        /** The cell the menu was last opened on. */
+        private MessageCell target;
 
         Popups(ChatFormats formats) {
             this.formats = formats;
@@ -336,8 +340,8 @@ public final class MessageCell extends ListCell<ChatItem> {
                 ContextMenu built = new ContextMenu();
                 MenuItem copy = new MenuItem(formats.text("chat.copy"), new FontIcon(Icons.COPY));
                 copy.setOnAction(e -> {
-                    if (cellOf(built.getOwnerNode()) instanceof MessageCell cell) {
-                        cell.copyText();
+                    if (target != null) {
+                        target.copyText();
                     }
                 });
                 built.getItems().add(copy);

@@ -1,5 +1,6 @@
 package dev.parley.app.emoji;
 
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -72,8 +73,11 @@ public final class ShortcodeCompletion {
         start = m.start(1);
         List<EmojiData.Emoji> found = data.search(m.group(2), SHOWN);
         if (!m.group(3).isEmpty()) {
-            // ":smile:" typed out: replace it by the emoji with exactly that name.
-            found.stream().filter(e -> e.names().contains(m.group(2))).findFirst().ifPresentOrElse(this::pick, menu::hide);
+            // ":smile:" typed out: replace it by the emoji with exactly that name. Later, not inside
+            // the text change that called us: a TextArea mid-edit must not be edited again.
+            menu.hide();
+            found.stream().filter(e -> e.names().contains(m.group(2))).findFirst()
+                    .ifPresent(e -> Platform.runLater(() -> pick(e)));
             return;
         }
         if (found.isEmpty()) {
@@ -131,6 +135,9 @@ public final class ShortcodeCompletion {
     private void pick(EmojiData.Emoji emoji) {
         menu.hide();
         int end = area.getCaretPosition();
+        if (start > end || end > area.getLength()) {
+            return;
+        }
         area.replaceText(start, end, emoji.sequence());
         area.positionCaret(start + emoji.sequence().length());
     }
