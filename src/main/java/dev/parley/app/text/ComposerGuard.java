@@ -18,6 +18,8 @@ public final class ComposerGuard {
     private static final System.Logger LOG = System.getLogger("dev.parley.app");
     /** Room kept for the caret, padding and a vertical scroll bar, beside the measured line. */
     private static final double SLACK = 40;
+    /** Measured widths are taken this much wider, for a font other than the measured one. */
+    private static final double MARGIN = 1.15;
 
     private final TextArea area;
     private final boolean wraps;
@@ -29,13 +31,18 @@ public final class ComposerGuard {
         this.wraps = area.isWrapText();
     }
 
-    /** Guards {@code area}; its wrapText as set now is what it returns to for safe text. */
+    /**
+     * Guards {@code area}; its wrapText as set now is what it returns to for safe text. The
+     * listeners go in before the skin's own: the decision must be made, and the text node's
+     * wrapping width cleared, before the skin hands the new text to its text node, or that node
+     * may be measured once at the old wrapping width (the ScrollPane asks for its bounds).
+     */
     public static void install(TextArea area) {
         ComposerGuard guard = new ComposerGuard(area);
+        area.textProperty().addListener(obs -> guard.check());
+        area.widthProperty().addListener(obs -> guard.check());
+        area.fontProperty().addListener(obs -> guard.check());
         area.setSkin(guard.new GuardedSkin());
-        area.textProperty().addListener((obs, old, now) -> guard.check());
-        area.widthProperty().addListener((obs, old, now) -> guard.check());
-        area.fontProperty().addListener((obs, old, now) -> guard.check());
         guard.check();
     }
 
@@ -43,7 +50,22 @@ public final class ComposerGuard {
         if (!wraps) {
             return;
         }
-        area.setWrapText(!needsUnwrapped(area.getText(), area.getFont(), area.getWidth()));
+        if (needsUnwrapped(area.getText(), area.getFont(), area.getWidth())) {
+            unwrap();
+        } else {
+            area.setWrapText(true);
+        }
+    }
+
+    /** Turns wrapping off now, in the skin's text node too (the skin itself would wait for its next layout). */
+    private void unwrap() {
+        area.setWrapText(false);
+        for (var node : area.lookupAll(".text")) {
+            // The prompt's text node is bound to the prompt text; the draft's is set by the skin.
+            if (node instanceof Text text && !text.textProperty().isBound()) {
+                text.setWrappingWidth(0);
+            }
+        }
     }
 
     /** Whether some line of {@code text} holds complex text and is too wide for {@code width}. */
@@ -56,9 +78,10 @@ public final class ComposerGuard {
             if (!ComplexScripts.containsComplex(line)) {
                 continue;
             }
-            // An unwrapped Text never splits a run: measuring it is safe.
+            // An unwrapped Text never splits a run: measuring it is safe. Even one soft wrap in
+            // complex text would split a run, so "fits" leaves a margin for the font actually used.
             measure.setText(line);
-            if (width <= 0 || measure.getLayoutBounds().getWidth() > width - SLACK) {
+            if (width <= 0 || measure.getLayoutBounds().getWidth() * MARGIN > width - SLACK) {
                 return true;
             }
         }
@@ -70,7 +93,7 @@ public final class ComposerGuard {
             logged = true;
             LOG.log(System.Logger.Level.WARNING, "The composer's text could not be laid out; it no longer wraps: " + e);
         }
-        area.setWrapText(false);
+        unwrap();
     }
 
     /** The stock skin with every layout entry point guarded. */

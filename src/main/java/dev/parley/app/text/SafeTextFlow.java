@@ -59,6 +59,9 @@ public class SafeTextFlow extends TextFlow {
         this.fallback = 0;
         ObservableList<Node> children = getChildren();
         if (children.size() != nodes.size() || !children.equals(nodes)) {
+            // The width may be one the old content fitted unwrapped (a short "hi"): until the next
+            // layout pass gives this content its width, wrap no narrower than MIN_WRAP.
+            super.setWidth(Math.max(getWidth(), MIN_WRAP));
             children.setAll(nodes);
         }
     }

@@ -66,6 +66,9 @@ final class RtlScenario {
         onFx(() -> {
             Thread fxThread = Thread.currentThread();
             fxThread.setUncaughtExceptionHandler((t, e) -> {
+                if (problems.isEmpty()) {
+                    e.printStackTrace();   // the first one, whole, for whoever reads the log
+                }
                 if (problems.size() < 20) {
                     problems.add("the FX thread threw " + e);
                 }
