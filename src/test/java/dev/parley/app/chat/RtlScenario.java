@@ -102,6 +102,25 @@ final class RtlScenario {
         }
     }
 
+    /** Every text is already in the room's history when this window joins (the replay froze late joiners). */
+    static void sendAll(int port) throws Exception {
+        try (var alice = new ChatClient(ClientConfig.of("127.0.0.1", port, "Alice"))) {
+            alice.connect();
+            for (String text : TEXTS) {
+                alice.send(text);
+            }
+        }
+    }
+
+    /** After a join with the texts in the history: the newest rows, drawn at every width. */
+    void checkReplay() {
+        waitUntil(() -> messages().size() == TEXTS.size());
+        for (int width : WIDTHS) {
+            onFx(() -> app.shell.stage().setWidth(width));
+            checkRow(width, TEXTS.size() - 1);
+        }
+    }
+
     private List<Message> messages() {
         return app.chat().items().stream().filter(Message.class::isInstance).map(Message.class::cast).toList();
     }
