@@ -3,7 +3,6 @@ package dev.parley.app.chat;
 import dev.parley.app.chat.ChatItem.Delivery;
 import dev.parley.app.chat.ChatItem.Message;
 import javafx.css.PseudoClass;
-import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -25,15 +24,8 @@ import javafx.scene.text.Text;
 import dev.parley.app.fx.Icons;
 import dev.parley.app.emoji.EmojiData;
 import dev.parley.app.emoji.EmojiImages;
-import dev.parley.app.emoji.EmojiText;
-import dev.parley.app.text.BodyNodes;
-import dev.parley.app.text.ComplexScripts;
-import dev.parley.app.text.DisplayText;
-import dev.parley.app.text.Inline;
-import dev.parley.app.text.SafeTextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -47,9 +39,6 @@ import java.util.function.Consumer;
  * every visible cell at once, noticeably slower.
  */
 public final class MessageCell extends ListCell<ChatItem> {
-    /** Emoji height in text (14 px type) and in a message of one to three emoji only. */
-    private static final double EMOJI = 18;
-    private static final double JUMBO_EMOJI = 40;
     /** Share of the list's width a bubble may take. */
     static final double BUBBLE_SHARE = 0.6;
 
@@ -77,10 +66,7 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final HBox nameLine = new HBox();
     private final Label sender = new Label();
     private final Label hostBadge = new Label();
-    private final SafeTextFlow body;
-    private final Text plainBody = new Text();
-    private final BodyNodes bodyNodes;
-    private final EmojiText emojiText;
+    private final MessageBody body;
     private final HBox meta = new HBox();
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
@@ -95,11 +81,9 @@ public final class MessageCell extends ListCell<ChatItem> {
         this.popups = (Popups) list.getProperties().computeIfAbsent(Popups.class, k -> new Popups(formats));
         this.formats = formats;
         this.retry = retry;
-        this.body = new SafeTextFlow(formats.text("chat.body.unshowable"));
         EmojiImages emoji = (EmojiImages) list.getProperties()
                 .computeIfAbsent(EmojiImages.class, k -> new EmojiImages(EmojiData.get()));
-        this.emojiText = new EmojiText(EmojiData.get());
-        this.bodyNodes = new BodyNodes(browser, emoji::view);
+        this.body = new MessageBody(formats.text("chat.body.unshowable"), browser, emoji);
         getStyleClass().add("message-cell");
         // A zero preferred width keeps cells from widening the list; the list gives them its width.
         setPrefWidth(0);
@@ -116,8 +100,6 @@ public final class MessageCell extends ListCell<ChatItem> {
         hostBadge.setText(formats.text("chat.hostBadge"));
         nameLine.getStyleClass().add("name-line");
         nameLine.getChildren().addAll(sender, hostBadge);
-        body.getStyleClass().add("bubble-text");
-        plainBody.getStyleClass().add("body-text");
         time.getStyleClass().add("time");
         time.setTooltip(popups.timeTip());
         stateIcon.getStyleClass().add("state-icon");
@@ -135,7 +117,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         meta.setAlignment(Pos.CENTER_RIGHT);
         meta.getChildren().addAll(metaSpacer, retryLink, time, stateIcon);
         bubble.getStyleClass().add("bubble");
-        bubble.getChildren().addAll(nameLine, body, meta);
+        bubble.getChildren().addAll(nameLine, body.node(), meta);
         bubble.maxWidthProperty().bind(list.widthProperty().multiply(BUBBLE_SHARE));
         messageRow.getStyleClass().add("message-row");
         messageRow.getChildren().addAll(avatar, bubble);
@@ -222,7 +204,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         sender.setText(m.sender());
         show(hostBadge, m.host());
 
-        fillBody(m.text());
+        body.fill(m.text());
         time.setText(formats.time(m.time()));
 
         show(stateIcon, m.outgoing());
@@ -241,40 +223,6 @@ public final class MessageCell extends ListCell<ChatItem> {
         }
         showRow(messageRow);
         setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
-    }
-
-    private void fillBody(String text) {
-        List<Links.Part> parts = Links.split(text);
-        // Each bubble is its own paragraph, in the direction of its first strong letter.
-        body.setNodeOrientation(DisplayText.isRightToLeft(text) ? NodeOrientation.RIGHT_TO_LEFT
-                : NodeOrientation.LEFT_TO_RIGHT);
-        boolean emoji = EmojiText.mayHaveEmoji(text);
-        if (parts.size() == 1 && parts.getFirst().url() == null && !emoji && !ComplexScripts.containsComplex(text)
-                && DisplayText.isClean(text)) {
-            // Most messages are plain text: reuse one node, since a new one needs its CSS worked out.
-            plainBody.setText(text);
-            body.show(List.of(plainBody), text);
-            return;
-        }
-        List<Inline> inlines = new ArrayList<>();
-        for (Links.Part part : parts) {
-            List<Inline> pieces = new ArrayList<>();
-            if (emoji) {
-                emojiText.split(part.text(), part.url(), pieces);
-            } else {
-                pieces.add(new Inline.Chars(part.text(), part.url()));
-            }
-            for (Inline piece : pieces) {
-                if (piece instanceof Inline.Chars c) {
-                    DisplayText.append(c.text(), c.link(), inlines);
-                } else {
-                    inlines.add(piece);
-                }
-            }
-        }
-        // A message of one to three emoji and nothing else shows them large, as Telegram and Signal do.
-        int only = emoji ? emojiText.onlyEmoji(text) : -1;
-        body.show(bodyNodes.nodes(inlines, only >= 1 && only <= 3 ? JUMBO_EMOJI : EMOJI), text);
     }
 
     /** What the delivery state's tooltip says for this message. */

@@ -114,7 +114,7 @@ final class RtlScenario {
 
     /** After a join with the texts in the history: the newest rows, drawn at every width. */
     void checkReplay() {
-        waitUntil(() -> messages().size() == TEXTS.size());
+        waitUntil(() -> app.chat() != null && messages().size() == TEXTS.size());
         for (int width : WIDTHS) {
             onFx(() -> app.shell.stage().setWidth(width));
             checkRow(width, TEXTS.size() - 1);
