@@ -60,13 +60,14 @@ class RightToLeftTextTest {
     @Test
     void aLateJoinerGetsTheSameTextFromTheHistoryWithoutFreezing() throws Exception {
         server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom("Test room", null)).start();
-        RtlScenario.sendAll(server.port());
-        RtlScenario scenario = new RtlScenario(app);
-        scenario.watchFxThread();
-        onFx(() -> app.shell.startViewModel().start(
-                ConnectRequest.join(new HostAddress("127.0.0.1", server.port()), "Bob", null)));
-        scenario.checkReplay();
+        try (var alice = RtlScenario.sendAll(server.port())) {
+            RtlScenario scenario = new RtlScenario(app);
+            scenario.watchFxThread();
+            onFx(() -> app.shell.startViewModel().start(
+                    ConnectRequest.join(new HostAddress("127.0.0.1", server.port()), "Bob", null)));
+            scenario.checkReplay();
 
-        assertEquals(List.of(), scenario.problems());
+            assertEquals(List.of(), scenario.problems());
+        }
     }
 }

@@ -102,14 +102,17 @@ final class RtlScenario {
         }
     }
 
-    /** Every text is already in the room's history when this window joins (the replay froze late joiners). */
-    static void sendAll(int port) throws Exception {
-        try (var alice = new ChatClient(ClientConfig.of("127.0.0.1", port, "Alice"))) {
-            alice.connect();
-            for (String text : TEXTS) {
-                alice.send(text);
-            }
+    /**
+     * Sends every text before this window joins (the replay froze late joiners). The sender stays
+     * connected, so nothing it queued is dropped; the caller closes it.
+     */
+    static ChatClient sendAll(int port) throws Exception {
+        var alice = new ChatClient(ClientConfig.of("127.0.0.1", port, "Alice"));
+        alice.connect();
+        for (String text : TEXTS) {
+            alice.send(text);
         }
+        return alice;
     }
 
     /** After a join with the texts in the history: the newest rows, drawn at every width. */
