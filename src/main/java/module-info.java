@@ -26,6 +26,7 @@ module dev.parley {
     requires org.freedesktop.dbus.transport.jre;
     // sun.misc.Signal: Ctrl+C in a terminal ends the desktop app cleanly (AppShell.leaveOnSignal).
     requires jdk.unsupported;
+    requires org.nibor.autolink;
 
     exports dev.parley.protocol;
     exports dev.parley.server;

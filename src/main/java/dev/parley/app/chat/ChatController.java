@@ -168,6 +168,8 @@ public final class ChatController {
         composer.textProperty().bindBidirectional(vm.draftProperty());
         // Like the chat apps people know: the placeholder stays while the composer has focus, until they type.
         composerHint.visibleProperty().bind(composer.textProperty().isEmpty());
+        dev.parley.app.text.ComposerGuard.install(composer);
+        dev.parley.app.emoji.EmojiComposer.attach(composer, (Button) composerBar.lookup("#emojiButton"), formats.bundle());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         new ComposerSizer(composer);
         counterLabel.textProperty().bind(vm.counterTextProperty());

@@ -1,16 +1,32 @@
 package dev.parley.app.chat;
 
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
+import org.nibor.autolink.Span;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
-/** Splits message text into plain runs and web links. */
+/**
+ * Splits message text into plain runs and links, with autolink-java: it knows where a link ends
+ * (balanced parentheses as in {@code https://en.wikipedia.org/wiki/Java_(programming_language)},
+ * trailing punctuation left out, {@code (see https://x.org)} without the closing parenthesis).
+ *
+ * <p>What becomes a link: {@code http://} and {@code https://} URLs; {@code www.} addresses without
+ * a scheme (opened as {@code https://}); and e-mail addresses, opened as {@code mailto:} in the
+ * person's mail program, as Telegram and Signal do. Any other scheme ({@code file:},
+ * {@code javascript:}, {@code ftp://}) stays plain text: a peer's text never opens anything but a
+ * web page or a new e-mail.
+ */
 final class Links {
-    private static final Pattern LINK = Pattern.compile("\\b(?:https?://|www\\.)[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
-    private static final String TRAILING = ".,;:!?)]}'\"";
+    private static final LinkExtractor EXTRACTOR = LinkExtractor.builder()
+            .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL))
+            .build();
 
-    /** A piece of text; {@code url} is set for a link. */
+    /** A piece of text; {@code url} is what it opens for a link, else {@code null}. */
     record Part(String text, String url) {
     }
 
@@ -19,23 +35,34 @@ final class Links {
 
     static List<Part> split(String text) {
         List<Part> parts = new ArrayList<>();
-        Matcher m = LINK.matcher(text);
-        int at = 0;
-        while (m.find()) {
-            int end = m.end();
-            while (end > m.start() && TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
-                end--;
+        StringBuilder plain = new StringBuilder();
+        for (Span span : EXTRACTOR.extractSpans(text)) {
+            String piece = text.substring(span.getBeginIndex(), span.getEndIndex());
+            String url = span instanceof LinkSpan link ? target(link.getType(), piece) : null;
+            if (url == null) {
+                plain.append(piece);
+                continue;
             }
-            if (m.start() > at) {
-                parts.add(new Part(text.substring(at, m.start()), null));
+            if (!plain.isEmpty()) {
+                parts.add(new Part(plain.toString(), null));
+                plain.setLength(0);
             }
-            String link = text.substring(m.start(), end);
-            parts.add(new Part(link, link.regionMatches(true, 0, "www.", 0, 4) ? "https://" + link : link));
-            at = end;
+            parts.add(new Part(piece, url));
         }
-        if (at < text.length()) {
-            parts.add(new Part(text.substring(at), null));
+        if (!plain.isEmpty() || parts.isEmpty()) {
+            parts.add(new Part(plain.toString(), null));
         }
         return parts;
+    }
+
+    private static String target(LinkType type, String text) {
+        return switch (type) {
+            case URL -> {
+                String lower = text.toLowerCase(Locale.ROOT);
+                yield lower.startsWith("https://") || lower.startsWith("http://") ? text : null;
+            }
+            case WWW -> "https://" + text;
+            case EMAIL -> "mailto:" + text;
+        };
     }
 }

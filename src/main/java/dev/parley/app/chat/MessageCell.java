@@ -19,9 +19,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import dev.parley.app.fx.Icons;
+import dev.parley.app.emoji.EmojiData;
+import dev.parley.app.emoji.EmojiImages;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
@@ -56,7 +58,6 @@ public final class MessageCell extends ListCell<ChatItem> {
     private static final PseudoClass[] PERSONS = Avatars.all();
 
     private final ChatFormats formats;
-    private final Consumer<String> browser;
     private final Consumer<Message> retry;
 
     private final HBox messageRow = new HBox();
@@ -65,8 +66,7 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final HBox nameLine = new HBox();
     private final Label sender = new Label();
     private final Label hostBadge = new Label();
-    private final TextFlow body = new TextFlow();
-    private final Text plainBody = new Text();
+    private final MessageBody body;
     private final HBox meta = new HBox();
     private final Label time = new Label();
     private final FontIcon stateIcon = new FontIcon();
@@ -80,11 +80,18 @@ public final class MessageCell extends ListCell<ChatItem> {
     public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
         this.popups = (Popups) list.getProperties().computeIfAbsent(Popups.class, k -> new Popups(formats));
         this.formats = formats;
-        this.browser = browser;
         this.retry = retry;
+        EmojiImages emoji = (EmojiImages) list.getProperties()
+                .computeIfAbsent(EmojiImages.class, k -> new EmojiImages(EmojiData.get()));
+        this.body = new MessageBody(formats.text("chat.body.unshowable"), browser, emoji);
         getStyleClass().add("message-cell");
         // A zero preferred width keeps cells from widening the list; the list gives them its width.
         setPrefWidth(0);
+        // Whatever a row draws stays in the row: stacked combining marks cannot smear over others.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
 
         avatar.getStyleClass().add("avatar");
         avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -99,8 +106,6 @@ public final class MessageCell extends ListCell<ChatItem> {
         hostBadge.setMinWidth(Region.USE_PREF_SIZE);
         nameLine.getStyleClass().add("name-line");
         nameLine.getChildren().addAll(sender, hostBadge);
-        body.getStyleClass().add("bubble-text");
-        plainBody.getStyleClass().add("body-text");
         time.getStyleClass().add("time");
         time.setTooltip(popups.timeTip());
         stateIcon.getStyleClass().add("state-icon");
@@ -118,7 +123,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         meta.setAlignment(Pos.CENTER_RIGHT);
         meta.getChildren().addAll(metaSpacer, retryLink, time, stateIcon);
         bubble.getStyleClass().add("bubble");
-        bubble.getChildren().addAll(nameLine, body, meta);
+        bubble.getChildren().addAll(nameLine, body.node(), meta);
         bubble.maxWidthProperty().bind(list.widthProperty().multiply(BUBBLE_SHARE));
         messageRow.getStyleClass().add("message-row");
         messageRow.getChildren().addAll(avatar, bubble);
@@ -207,7 +212,7 @@ public final class MessageCell extends ListCell<ChatItem> {
         sender.setText(m.sender());
         show(hostBadge, m.host());
 
-        fillBody(m.text());
+        body.fill(m.text());
         time.setText(formats.time(m.time()));
 
         show(stateIcon, m.outgoing());
@@ -226,33 +231,6 @@ public final class MessageCell extends ListCell<ChatItem> {
         }
         showRow(messageRow);
         setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
-    }
-
-    private void fillBody(String text) {
-        var nodes = body.getChildren();
-        List<Links.Part> parts = Links.split(text);
-        if (parts.size() == 1 && parts.getFirst().url() == null) {
-            // Most messages are plain text: reuse one node, since a new one needs its CSS worked out.
-            plainBody.setText(text);
-            if (nodes.size() != 1 || nodes.getFirst() != plainBody) {
-                nodes.setAll(plainBody);
-            }
-            return;
-        }
-        nodes.clear();
-        for (Links.Part part : parts) {
-            if (part.url() == null) {
-                Text run = new Text(part.text());
-                run.getStyleClass().add("body-text");
-                nodes.add(run);
-            } else {
-                Hyperlink link = new Hyperlink(part.text());
-                link.getStyleClass().add("body-link");
-                link.setFocusTraversable(false);
-                link.setOnAction(e -> browser.accept(part.url()));
-                nodes.add(link);
-            }
-        }
     }
 
     /** What the delivery state's tooltip says for this message. */
