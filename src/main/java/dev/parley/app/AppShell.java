@@ -54,12 +54,12 @@ public final class AppShell {
         AppIcons.applyTo(stage);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
-        services.settings().geometry().ifPresent(g -> {
+        services.settings().geometry().ifPresentOrElse(g -> {
             stage.setX(g.x());
             stage.setY(g.y());
             stage.setWidth(g.width());
             stage.setHeight(g.height());
-        });
+        }, stage::sizeToScene); // a reused stage keeps an earlier size otherwise
         stage.setOnCloseRequest(this::closeRequested);
     }
 
