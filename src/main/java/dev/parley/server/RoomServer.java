@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * A Parley host: listens on a TCP port and runs one room.
@@ -65,6 +66,14 @@ public final class RoomServer implements AutoCloseable {
      * @param log     makes the room's log; it completes appends on the server's loop thread
      */
     public RoomServer(ServerConfig config, Clock clock, Network network, RoomLog.Factory log) {
+        this(config, clock, network, log, System::nanoTime);
+    }
+
+    /**
+     * @param abuseClock monotonic nanoseconds for the abuse limits (bans, password delays, join
+     *                   and log budgets); a test moves its own
+     */
+    RoomServer(ServerConfig config, Clock clock, Network network, RoomLog.Factory log, LongSupplier abuseClock) {
         this.config = config;
         this.network = network;
         byte[] key = new byte[24];
