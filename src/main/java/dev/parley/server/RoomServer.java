@@ -41,6 +41,7 @@ public final class RoomServer implements AutoCloseable {
     private final ParleyDialect parley = new ParleyDialect(codec);
     private final String hostKey;
     private final Room room;
+    private final Admission admission;
     private ServerSocketChannel serverChannel;
     private InetSocketAddress address;
     private volatile EventLoop loop;
@@ -80,6 +81,7 @@ public final class RoomServer implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         this.hostKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         this.room = new Room(config, codec, clock, hostKey, log.open(task -> loop.execute(task)), List.of(parley));
+        this.admission = new Admission(room, config, abuseClock);
     }
 
     /** Binds the port and starts accepting; returns once connections can be made. */
@@ -91,7 +93,7 @@ public final class RoomServer implements AutoCloseable {
                 ? null : InetAddress.getByName(config.bindAddress());
         ServerSocketChannel channel = network.listen(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
         try {
-            loop = new EventLoop(channel, network, room, codec, parley, config);
+            loop = new EventLoop(channel, network, room, codec, parley, config, admission);
         } catch (IOException e) {
             channel.close();
             throw e;
