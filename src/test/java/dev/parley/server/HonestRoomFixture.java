@@ -97,6 +97,20 @@ abstract class HonestRoomFixture {
         alice.awaitFrame(f -> RawPeer.isMsg(f, id));
     }
 
+    /**
+     * A barrier for connections opened before it: a new connection is opened after them and must
+     * be answered (its ping before hello gets {@code hello_required}). The host accepts in order
+     * and answers what it read in one turn together, so whatever it would have answered on the
+     * earlier connections has been answered by then. A round trip between alice and bob follows.
+     */
+    void barrier(String when) {
+        RawPeer probe = honest();
+        probe.send(json("type", "ping", "n", 1));
+        assertEquals("hello_required", probe.next().path("code").asString());
+        probe.close();
+        roundTrip(when);
+    }
+
     @AfterEach
     void bothSawEveryMessageOnceInTheSameOrder() {
         try {

@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static dev.parley.server.RawPeer.json;
 import static org.awaitility.Awaitility.await;
@@ -26,44 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LogInjectionTest extends HonestRoomFixture {
     private static final String FORGED = "oops\n2026-12-01 10:00:00 INFO dev.parley.server: mallory joined as host"
             + "\r\u001b[2J\u001b]0;owned\u0007\u009b31m\u202eevil";
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger serverLog = Logger.getLogger("dev.parley.server");
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                logged.add(formatter.formatMessage(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @AfterEach
     void stopCapturing() {
-        serverLog.removeHandler(capture);
+        log.stop();
     }
 
     @Test
     void errorFramesCannotForgeLogLinesOrReachTheTerminal() {
         open(config());
-        serverLog.addHandler(capture);
+        log.start();
         RawPeer mallory = attacker();
         mallory.join("mallory");
         mallory.send(json("type", "error", "code", "bad_frame\n\u001b[1m", "message", FORGED));
         mallory.sync();
         roundTrip("after the forged report");
 
-        List<String> about = logged.stream().filter(l -> l.contains("mallory")).toList();
-        assertTrue(about.stream().anyMatch(l -> l.contains("oops")), () -> "the report is still logged: " + logged);
+        List<String> logged = log.lines();
+        assertTrue(log.linesWith("mallory").stream().anyMatch(l -> l.contains("oops")),
+                () -> "the report is still logged: " + logged);
         for (String line : logged) {
             assertTrue(line.chars().noneMatch(ch -> ch < 0x20 || ch >= 0x7F && ch < 0xA0 || ch == 0x202E),
                     () -> "a control character reached the log: " + line.replace("\u001b", "<ESC>"));
@@ -73,7 +49,7 @@ class LogInjectionTest extends HonestRoomFixture {
     @Test
     void aFloodOfHugeErrorFramesAddsAFewLinesAndASummary() {
         open(config());
-        serverLog.addHandler(capture);
+        log.start();
         RawPeer mallory = attacker();
         mallory.join("mallory");
         String huge = "x".repeat(60_000);
@@ -87,12 +63,13 @@ class LogInjectionTest extends HonestRoomFixture {
         }
         mallory.sync();
         roundTrip("after the flood");
+        List<String> logged = log.lines();
         long bytes = logged.stream().mapToLong(String::length).sum();
         assertTrue(bytes < 20_000, () -> "300 error frames of 60 KB added " + bytes + " characters of log in "
                 + logged.size() + " lines");
 
         clock.advance(Duration.ofMinutes(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> logged.stream()
-                .anyMatch(l -> l.contains("mallory") && l.contains("left out")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.linesWith("mallory").stream()
+                .anyMatch(l -> l.contains("left out")));
     }
 }

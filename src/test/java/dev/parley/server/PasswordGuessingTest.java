@@ -8,12 +8,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static dev.parley.server.RawPeer.json;
 import static org.awaitility.Awaitility.await;
@@ -30,36 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class PasswordGuessingTest extends HonestRoomFixture {
     private static final String SECRET = "open sesame";
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger serverLog = Logger.getLogger("dev.parley.server");
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                logged.add(formatter.formatMessage(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     private void openRoomWithPassword(AbuseLimits limits) {
         var c = config().withRoom(RoomFixture.ROOM, SECRET);
         open(c.withAbuse(limits));
-        serverLog.addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        serverLog.removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -71,7 +46,7 @@ class PasswordGuessingTest extends HonestRoomFixture {
 
         RawPeer right = attacker();
         right.send(hello(SECRET));
-        roundTrip("while the right password waits");
+        barrier("while the right password waits");
         assertTrue(right.nothingToRead(), "the right password was let in straight after a wrong one");
 
         clock.advance(Duration.ofMillis(250));
@@ -92,14 +67,14 @@ class PasswordGuessingTest extends HonestRoomFixture {
             guess.send(hello("guess " + i));
             waiting.add(guess);
         }
-        roundTrip("while five guesses wait");
+        barrier("while five guesses wait");
         assertEquals(0, answered(waiting), "guesses answered before the delay was over, of 5");
 
         long delay = 250;
         while (!waiting.isEmpty()) {
             clock.advance(Duration.ofMillis(delay));
             await().atMost(Duration.ofSeconds(10)).until(() -> answered(waiting) >= 1);
-            roundTrip("after a guess was answered");
+            barrier("after a guess was answered");
             assertEquals(1, answered(waiting), "guesses checked after a delay of " + delay + " ms");
             RawPeer done = waiting.stream().filter(p -> !p.nothingToRead()).findFirst().orElseThrow();
             assertRefusedWith(done, "bad_password");
@@ -136,7 +111,7 @@ class PasswordGuessingTest extends HonestRoomFixture {
     }
 
     private List<String> linesAbout(String address) {
-        return logged.stream().filter(line -> line.contains(address)).toList();
+        return log.linesWith(address);
     }
 
     private static String hello(String password) {

@@ -76,7 +76,9 @@ class ResumeEdgesTest extends HonestRoomFixture {
         assertTrue(mallory.sync().isEmpty(), "ignored without an answer");
         chat("between");
         mallory.send(json("type", "welcome", "room", "fake"));
-        assertRefusedWith(mallory, "bad_frame");
+        JsonNode error = mallory.awaitType("error");
+        assertEquals("bad_frame", error.path("code").asString(), () -> "a malformed welcome: " + error);
+        mallory.readUntilClosed();
         chat("after");
     }
 
