@@ -97,6 +97,8 @@ public final class AbuseProbe {
         try (var server = new RoomServer(RoomFixture.config()).start()) {
             var peer = RawPeer.connectFrom(ATTACKER, server.port());
             peer.join("mallory");
+            log.setLevel(java.util.logging.Level.INFO);
+            log.setUseParentHandlers(false);
             log.addHandler(count);
             String huge = "x".repeat(60_000);
             for (int i = 0; i < 300; i++) {
