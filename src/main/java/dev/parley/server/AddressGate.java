@@ -101,7 +101,8 @@ final class AddressGate {
         return visit;
     }
 
-    private Visit admit(InetAddress remote) {
+    /** {@link #admit(SocketChannel)} by address: the visit, or {@code null} when the connection must be closed. */
+    Visit admit(InetAddress remote) {
         long now = clock.getAsLong();
         AddressStanding s = standing(remote, now);
         if (s == null) {
@@ -167,10 +168,6 @@ final class AddressGate {
     /** Addresses remembered now. */
     int remembered() {
         return standings.size();
-    }
-
-    long now() {
-        return clock.getAsLong();
     }
 
     private void report(AddressStanding s, long now) {
