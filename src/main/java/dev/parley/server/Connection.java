@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * One Parley peer's protocol session: it splits what its {@link Transport} reads into frames,
@@ -31,8 +29,6 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     /** Typing frames relayed a second per connection; clients send one every 3 s, so this only stops floods. */
     private static final int TYPING_RATE = 5;
     private static final int TYPING_BURST = 10;
-    /** Bytes of frames kept while a hello waits; more closes the connection. */
-    private static final int MAX_KEPT_WHILE_WAITING = Limits.MAX_FRAME;
 
     private final EventLoop loop;
     private final Room room;
@@ -48,9 +44,7 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private final Admission admission;
     private final AddressGate.Visit visit;
     private final LogBudget logBudget;
-    private Frame.Hello waitingHello;
-    private ArrayDeque<byte[]> keptWhileWaiting;
-    private int keptBytes;
+    private WaitingHello waiting;
     private Transport transport;
     private SelectionKey key;
     private String remote = "?";
@@ -145,8 +139,12 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     /** One complete line; returns whether to go on with the next. */
     private boolean handleLine(byte[] bytes, int offset, int length) {
         liveness.heard(System.nanoTime());
-        if (waitingHello != null) {
-            keepWhileWaiting(bytes, offset, length);
+        if (waiting != null) {
+            if (!waiting.keep(bytes, offset, length)) {
+                log(System.Logger.Level.INFO, "{0} sent more than {1} bytes while its hello waited; closing", who(),
+                        WaitingHello.MAX_BYTES);
+                abort(LeaveReason.ERROR, "sent too much while its hello waited");
+            }
             return close.isOpen();
         }
         Frame frame;
@@ -184,43 +182,26 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         switch (admission.enter(this, visit, hello)) {
             case Admission.Entry.In in -> {
                 member = in.member();
-                waitingHello = null;
                 visit.settled();
-                handleKept();
-            }
-            case Admission.Entry.Waits ignored -> waitingHello = hello;
-            case Admission.Entry.Out out -> {
-                waitingHello = null;
-                keptWhileWaiting = null;
-                refuse(out.error(), out.logged());
-            }
-        }
-    }
-
-    private void keepWhileWaiting(byte[] bytes, int offset, int length) {
-        keptBytes += length;
-        if (keptBytes > MAX_KEPT_WHILE_WAITING) {
-            log(System.Logger.Level.INFO, "{0} sent more than {1} bytes while its hello waited; closing",
-                    who(), MAX_KEPT_WHILE_WAITING);
-            abort(LeaveReason.ERROR, "sent too much while its hello waited");
-            return;
-        }
-        if (keptWhileWaiting == null) {
-            keptWhileWaiting = new ArrayDeque<>();
-        }
-        keptWhileWaiting.add(Arrays.copyOfRange(bytes, offset, offset + length));
-    }
-
-    /** The frames that came while the hello waited, now that it is in. */
-    private void handleKept() {
-        ArrayDeque<byte[]> kept = keptWhileWaiting;
-        keptWhileWaiting = null;
-        keptBytes = 0;
-        if (kept != null) {
-            for (byte[] line : kept) {
-                if (!handleLine(line, 0, line.length)) {
-                    return;
+                WaitingHello was = waiting;
+                waiting = null;
+                if (was != null) {
+                    // What the peer sent while its hello waited, now that it is in.
+                    for (byte[] line : was.kept()) {
+                        if (!handleLine(line, 0, line.length)) {
+                            return;
+                        }
+                    }
                 }
+            }
+            case Admission.Entry.Waits ignored -> {
+                if (waiting == null) {
+                    waiting = new WaitingHello(hello);
+                }
+            }
+            case Admission.Entry.Out out -> {
+                waiting = null;
+                refuse(out.error(), out.logged());
             }
         }
     }
@@ -420,8 +401,7 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         }
         LOG.log(System.Logger.Level.DEBUG, "{0}: closed ({1})", who(), close.why());
         visit.settled();
-        waitingHello = null;
-        keptWhileWaiting = null;
+        waiting = null;
         if (member != null) {
             sumUpLeftOut(logBudget.takeLeftOut(admission.now()));
         }
@@ -454,9 +434,9 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         if (member != null) {
             sumUpLeftOut(logBudget.summaryDue(admission.now()));
         }
-        if (waitingHello != null) {
+        if (waiting != null) {
             // Its hello came in time; the admission bounds how long it waits.
-            enter(waitingHello);
+            enter(waiting.hello);
             return;
         }
         switch (liveness.check(now, member != null)) {

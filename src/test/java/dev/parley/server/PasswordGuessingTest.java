@@ -45,12 +45,14 @@ class PasswordGuessingTest extends HonestRoomFixture {
         assertRefusedWith(first, "bad_password");
 
         RawPeer right = attacker();
-        right.send(hello(SECRET));
+        // A frame right behind the hello waits with it and is handled once the hello is let in.
+        right.send(hello(SECRET) + "\n" + json("type", "send", "id", "m1", "text", "finally in"));
         barrier("while the right password waits");
         assertTrue(right.nothingToRead(), "the right password was let in straight after a wrong one");
 
         clock.advance(Duration.ofMillis(250));
         assertEquals("mallory", right.next().path("you").asString(), "let in once the delay is over");
+        assertEquals("finally in", right.awaitFrame(f -> RawPeer.isMsg(f, "m1")).path("text").asString());
         chat("after");
     }
 
