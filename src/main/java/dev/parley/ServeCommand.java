@@ -47,7 +47,8 @@ final class ServeCommand implements Callable<Integer> {
     int maxPending = AbuseLimits.defaults().maxPending();
 
     @Option(names = "--max-pending-per-address", paramLabel = "N",
-            description = "Of those, from one address (an IPv6 /64 counts as one); 0: no limit (default: ${DEFAULT-VALUE}).")
+            description = "Of those, from one address (an IPv6 /64 counts as one); 0: no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
     int pendingPerAddress = AbuseLimits.defaults().pendingPerAddress();
 
     @Option(names = "--connects-per-minute", paramLabel = "N",
@@ -168,7 +169,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "abuse limits cannot be negative (0 turns one off)");
         }
         if (passwordDelayMax * 1000 < passwordDelayMs) {
-            throw new CommandLine.ParameterException(cl, "--password-delay-max cannot be shorter than --password-delay-ms");
+            throw new CommandLine.ParameterException(cl,
+                    "--password-delay-max cannot be shorter than --password-delay-ms");
         }
         if (rate < 0) {
             throw new CommandLine.ParameterException(cl, "--rate cannot be negative");

@@ -80,8 +80,8 @@ final class PasswordThrottle {
 
     /** A duration for the log: {@code 0.25 s}, {@code 30 s}. */
     static String seconds(long nanos) {
-        Duration d = Duration.ofNanos(nanos);
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0);
+        long millis = Duration.ofNanos(nanos).toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0);
     }
 }

@@ -187,7 +187,8 @@ final class Room {
         }
         members.remove(m.key());
         dialects.forEach(Dialect::rosterChanged);
-        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", LogText.safe(m.nick()), reason.name().toLowerCase(Locale.ROOT));
+        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", LogText.safe(m.nick()),
+                reason.name().toLowerCase(Locale.ROOT));
         if (!closed) {
             publish(new Frame.Left(log.nextSeq(), m.nick(), reason, now()), null);
         }
