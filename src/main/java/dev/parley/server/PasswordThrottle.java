@@ -50,8 +50,9 @@ final class PasswordThrottle {
     void report(AddressStanding s, long now) {
         long n = s.wrongPasswordTally.takeDue(now);
         if (n > 0) {
-            LOG.log(System.Logger.Level.INFO, "{0}: {1} more wrong room passwords in the last minute; "
-                    + "its next password is checked in {2}", s.shown, n, seconds(waitFor(s, now)));
+            long wait = waitFor(s, now);
+            LOG.log(System.Logger.Level.INFO, "{0}: {1} more wrong room passwords in the last minute{2}", s.shown, n,
+                    wait > 0 ? "; its next password is checked in " + seconds(wait) : "");
         }
     }
 
