@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.discovery.DiscoveryConfig;
 import dev.parley.discovery.Announcer;
 import dev.parley.discovery.HostedRoom;
+import dev.parley.server.AbuseLimits;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
 import picocli.CommandLine;
@@ -35,8 +36,47 @@ final class ServeCommand implements Callable<Integer> {
             description = "File whose first line is the room password.")
     Path passwordFile;
 
-    @Option(names = "--max-clients", paramLabel = "N", description = "Most connections at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-clients", paramLabel = "N",
+            description = "Most people in the room at once; someone coming back with their session is always "
+                    + "let in (default: ${DEFAULT-VALUE}).")
     int maxClients = ServerConfig.defaults().maxClients();
+
+    // Abuse limits (issue 15): what one address may ask of the host. See AbuseLimits.
+    @Option(names = "--max-pending", paramLabel = "N",
+            description = "Connections that may wait to join at once, from all addresses (default: ${DEFAULT-VALUE}).")
+    int maxPending = AbuseLimits.defaults().maxPending();
+
+    @Option(names = "--max-pending-per-address", paramLabel = "N",
+            description = "Of those, from one address (an IPv6 /64 counts as one); 0: no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int pendingPerAddress = AbuseLimits.defaults().pendingPerAddress();
+
+    @Option(names = "--connects-per-minute", paramLabel = "N",
+            description = "Connections one address may open a minute before it is banned; 0: never ban "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int connectsPerMinute = AbuseLimits.defaults().connectsPerMinute();
+
+    @Option(names = "--ban-seconds", paramLabel = "SECONDS",
+            description = "How long such a ban lasts (default: ${DEFAULT-VALUE}).")
+    long banSeconds = AbuseLimits.defaults().banFor().toSeconds();
+
+    @Option(names = "--password-delay-ms", paramLabel = "MS",
+            description = "Wait before checking the next password from an address after a wrong one, doubling "
+                    + "with each; 0: no wait (default: ${DEFAULT-VALUE}).")
+    long passwordDelayMs = AbuseLimits.defaults().passwordDelay().toMillis();
+
+    @Option(names = "--password-delay-max", paramLabel = "SECONDS",
+            description = "The longest such wait (default: ${DEFAULT-VALUE}).")
+    long passwordDelayMax = AbuseLimits.defaults().passwordDelayMax().toSeconds();
+
+    @Option(names = "--joins-per-minute", paramLabel = "N",
+            description = "Joins one address may make a minute; 0: no limit (default: ${DEFAULT-VALUE}).")
+    int joinsPerMinute = AbuseLimits.defaults().joinsPerMinute();
+
+    @Option(names = "--log-lines-per-minute", paramLabel = "N",
+            description = "Log lines one connection may cause a minute; the rest are counted "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int logLinesPerMinute = AbuseLimits.defaults().logLinesPerMinute();
 
     @Option(names = "--rate", paramLabel = "N",
             description = "Messages a second per connection; 0 turns the limit off (default: ${DEFAULT-VALUE}).")
@@ -66,7 +106,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(maxClients, rate, defaults.rateBurst(), history, defaults.outboxLimit())
                 .withTimeouts(defaults.helloTimeout(),
                         idleTimeout < 30 ? Duration.ofSeconds(Math.max(1, idleTimeout / 3)) : defaults.pingAfter(),
-                        Duration.ofSeconds(idleTimeout), defaults.tick());
+                        Duration.ofSeconds(idleTimeout), defaults.tick())
+                .withAbuse(new AbuseLimits(maxPending, pendingPerAddress, connectsPerMinute,
+                        Duration.ofSeconds(banSeconds), Duration.ofMillis(passwordDelayMs),
+                        Duration.ofSeconds(passwordDelayMax), joinsPerMinute, logLinesPerMinute));
         var server = new RoomServer(config);
         try {
             server.start();
@@ -117,6 +160,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (maxClients < 1) {
             throw new CommandLine.ParameterException(cl, "--max-clients must be at least 1");
+        }
+        if (maxPending < 1 || logLinesPerMinute < 1) {
+            throw new CommandLine.ParameterException(cl, "--max-pending and --log-lines-per-minute must be at least 1");
+        }
+        if (pendingPerAddress < 0 || connectsPerMinute < 0 || banSeconds < 0 || passwordDelayMs < 0
+                || passwordDelayMax < 0 || joinsPerMinute < 0) {
+            throw new CommandLine.ParameterException(cl, "abuse limits cannot be negative (0 turns one off)");
+        }
+        if (passwordDelayMax * 1000 < passwordDelayMs) {
+            throw new CommandLine.ParameterException(cl,
+                    "--password-delay-max cannot be shorter than --password-delay-ms");
         }
         if (rate < 0) {
             throw new CommandLine.ParameterException(cl, "--rate cannot be negative");

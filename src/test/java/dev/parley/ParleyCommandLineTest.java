@@ -39,6 +39,20 @@ class ParleyCommandLineTest {
     }
 
     @Test
+    void serveHelpListsTheAbuseLimitsWithTheirDefaults() {
+        assertEquals(0, run("serve", "--help"));
+        assertThat(out.toString()).contains("--max-pending", "--max-pending-per-address", "--connects-per-minute",
+                "--ban-seconds", "--password-delay-ms", "--password-delay-max", "--joins-per-minute",
+                "--log-lines-per-minute", "(default: 250)", "(default: 300)");
+    }
+
+    @Test
+    void negativeAbuseLimitIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("serve", "--port", "0", "--joins-per-minute", "-1"));
+        assertThat(err.toString().strip()).startsWith("parley: abuse limits cannot be negative").doesNotContain("\n");
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExitCodeTwo() {
         assertEquals(2, run("serve", "--bogus"));
         assertThat(err.toString().strip()).startsWith("parley: Unknown option: '--bogus'").doesNotContain("\n");

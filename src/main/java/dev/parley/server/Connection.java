@@ -5,6 +5,7 @@ import dev.parley.protocol.Frame;
 import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.LineSplitter;
+import dev.parley.protocol.LogText;
 import dev.parley.protocol.ProtocolException;
 
 import java.io.IOException;
@@ -17,6 +18,11 @@ import java.nio.channels.SelectionKey;
  * decodes and checks them, and speaks for its {@link Member} in the room. Its timers are a
  * {@link Liveness}, its closing a {@link CloseState}, its output a {@link PeerWriter} (with the
  * {@link Outbox}). Everything here runs on the server's event-loop thread ({@link EventLoop}).
+ *
+ * <p>Its {@code hello} goes through the {@link Admission}, which may keep it waiting (a password
+ * delay); frames that come meanwhile are kept, within a bound, and handled once it is let in. What
+ * the peer makes it log is made safe ({@link LogText}) and budgeted ({@link LogBudget}): before it
+ * joined, from its address's budget; after, from its own.
  */
 final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport.Context {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
@@ -35,13 +41,22 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private final CloseState close = new CloseState();
     private final RateLimiter limiter;
     private final RateLimiter typingLimiter;
+    private final Admission admission;
+    private final AddressGate.Visit visit;
+    private final LogBudget logBudget;
+    private WaitingHello waiting;
     private Transport transport;
     private SelectionKey key;
     private String remote = "?";
     private Member member;
 
-    Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, long now) {
+    Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, Admission admission,
+               AddressGate.Visit visit, long now) {
         this.loop = loop;
+        this.admission = admission;
+        this.visit = visit;
+        this.logBudget = new LogBudget(config.abuse().logLinesPerMinute(), admission.now());
+        visit.whenCrowdedOut(this::crowdedOut);
         this.room = room;
         this.dialect = dialect;
         this.config = config;
@@ -124,6 +139,14 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     /** One complete line; returns whether to go on with the next. */
     private boolean handleLine(byte[] bytes, int offset, int length) {
         liveness.heard(System.nanoTime());
+        if (waiting != null) {
+            if (!waiting.keep(bytes, offset, length)) {
+                log(System.Logger.Level.INFO, "{0} sent more than {1} bytes while its hello waited; closing", who(),
+                        WaitingHello.MAX_BYTES);
+                abort(LeaveReason.ERROR, "sent too much while its hello waited");
+            }
+            return close.isOpen();
+        }
         Frame frame;
         try {
             frame = loop.codec().decode(bytes, offset, length);
@@ -151,11 +174,42 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             fail(new ProtocolException(ErrorCode.HELLO_REQUIRED, "The first frame must be hello."));
             return;
         }
-        try {
-            member = room.join(this, hello);
-        } catch (ProtocolException e) {
-            fail(e);
+        enter(hello);
+    }
+
+    /** Asks the admission to let the hello in; a hello kept waiting asks again on a later tick. */
+    private void enter(Frame.Hello hello) {
+        switch (admission.enter(this, visit, hello)) {
+            case Admission.Entry.In in -> {
+                member = in.member();
+                visit.settled();
+                WaitingHello was = waiting;
+                waiting = null;
+                if (was != null) {
+                    // What the peer sent while its hello waited, now that it is in.
+                    for (byte[] line : was.kept()) {
+                        if (!handleLine(line, 0, line.length)) {
+                            return;
+                        }
+                    }
+                }
+            }
+            case Admission.Entry.Waits ignored -> {
+                if (waiting == null) {
+                    waiting = new WaitingHello(hello);
+                }
+            }
+            case Admission.Entry.Out out -> {
+                waiting = null;
+                refuse(out.error(), out.logged());
+            }
         }
+    }
+
+    /** A newer connection needs this one's place among those waiting to join. */
+    private void crowdedOut() {
+        refuse(new ProtocolException(ErrorCode.SERVER_FULL,
+                "The host has too many connections waiting to join; try again."), true);
     }
 
     private void handleFrame(Frame frame) {
@@ -165,7 +219,7 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
                 if (typingLimiter.tryAcquire(System.nanoTime())) {
                     room.typing(member, t.active());
                 } else {
-                    LOG.log(System.Logger.Level.DEBUG, "{0} types too often; typing frame dropped", member.nick());
+                    log(System.Logger.Level.DEBUG, "{0} types too often; typing frame dropped", who());
                 }
             }
             case Frame.Ping p -> send(new Frame.Pong(p.n()));
@@ -175,13 +229,13 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
                 room.leave(member, LeaveReason.QUIT);
                 beginClose();
             }
-            case Frame.Hello ignored -> LOG.log(System.Logger.Level.DEBUG, "{0} said hello twice; ignored", member.nick());
+            case Frame.Hello ignored -> log(System.Logger.Level.DEBUG, "{0} said hello twice; ignored", who());
             case Frame.Welcome ignored -> ignoreServerFrame(frame);
             case Frame.Msg ignored -> ignoreServerFrame(frame);
             case Frame.Joined ignored -> ignoreServerFrame(frame);
             case Frame.Left ignored -> ignoreServerFrame(frame);
-            case Frame.Error e -> LOG.log(System.Logger.Level.INFO, "{0} reports {1}: {2}", member.nick(), e.code(),
-                    e.message());
+            case Frame.Error e -> log(System.Logger.Level.INFO, "{0} reports {1}: {2}", who(),
+                    LogText.safe(e.code(), Limits.MAX_ID), LogText.safe(e.message()));
         }
     }
 
@@ -207,16 +261,24 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     }
 
     private void ignoreServerFrame(Frame frame) {
-        LOG.log(System.Logger.Level.DEBUG, "{0} sent a {1} frame, which only a server sends; ignored",
-                member.nick(), frame.type());
+        log(System.Logger.Level.DEBUG, "{0} sent a {1} frame, which only a server sends; ignored", who(), frame.type());
     }
 
     /** Answers with a closing error, leaves the room, and closes once the error is written. */
     void fail(ProtocolException e) {
+        refuse(e, false);
+    }
+
+    /** {@link #fail}, without a line of its own when the log has been told already (a summary will say). */
+    private void refuse(ProtocolException e, boolean logged) {
         if (!close.isOpen()) {
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "{0}: closing with {1} ({2})", who(), e.code().wire(), e.getMessage());
+        if (!logged) {
+            log(System.Logger.Level.INFO, "{0}: closing with {1} ({2})", who(), e.code().wire(),
+                    LogText.safe(e.getMessage()));
+        }
+        visit.settled();
         close.because(LeaveReason.ERROR, e.code().wire());
         leaveRoom(LeaveReason.ERROR);
         outbox.offerUnbounded(dialect.encode(e.toFrame()));
@@ -291,6 +353,7 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     }
 
     private void beginClose() {
+        visit.settled();
         close.closing(System.nanoTime());
         outbox.finish();
         if (outbox.isEmpty()) {
@@ -337,6 +400,11 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "{0}: closed ({1})", who(), close.why());
+        visit.settled();
+        waiting = null;
+        if (member != null) {
+            sumUpLeftOut(logBudget.takeLeftOut(admission.now()));
+        }
         writer.stop();
         if (key != null) {
             key.cancel();
@@ -363,12 +431,20 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             }
             return;
         }
+        if (member != null) {
+            sumUpLeftOut(logBudget.summaryDue(admission.now()));
+        }
+        if (waiting != null) {
+            // Its hello came in time; the admission bounds how long it waits.
+            enter(waiting.hello);
+            return;
+        }
         switch (liveness.check(now, member != null)) {
             case NOTHING -> { }
             case HELLO_TIMEOUT -> fail(new ProtocolException(ErrorCode.HELLO_TIMEOUT, "No hello arrived in time."));
             case PING -> send(new Frame.Ping(liveness.nextPing()));
             case IDLE -> {
-                LOG.log(System.Logger.Level.INFO, "{0}: nothing heard for {1} s; disconnecting", who(),
+                log(System.Logger.Level.INFO, "{0}: nothing heard for {1} s; disconnecting", who(),
                         liveness.silentSeconds(now));
                 abort(LeaveReason.TIMEOUT, "idle");
             }
@@ -376,7 +452,28 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     }
 
     private String who() {
-        return member != null ? member.nick() + " (" + remote + ")" : remote;
+        return member != null ? LogText.safe(member.nick()) + " (" + remote + ")" : remote;
+    }
+
+    /**
+     * A log line this peer caused, within its budget: before it joined its address's, after that
+     * its own. Every peer-given string in {@code args} must already be {@link LogText#safe}.
+     */
+    private void log(System.Logger.Level level, String pattern, Object... args) {
+        if (!LOG.isLoggable(level)) {
+            return;
+        }
+        LogBudget budget = member != null ? logBudget : visit.standing.log;
+        if (budget.allow(admission.now())) {
+            LOG.log(level, pattern, args);
+        }
+    }
+
+    private void sumUpLeftOut(long leftOut) {
+        if (leftOut > 0) {
+            LOG.log(System.Logger.Level.INFO, "{0}: {1} more log lines about this connection were left out in the "
+                    + "last minute", who(), leftOut);
+        }
     }
 
     private static String describe(IOException e) {

@@ -1,9 +1,7 @@
 package dev.parley.server;
 
-import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.LeaveReason;
-import dev.parley.protocol.ProtocolException;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -54,8 +52,8 @@ final class EventLoop implements Runnable {
     private final Dialect dialect;
     private final ServerConfig config;
     private final Network network;
+    private final Admission admission;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Connection> refused = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     /** Staging for outgoing bytes, shared by every connection; a transport copies what it takes. */
@@ -72,9 +70,10 @@ final class EventLoop implements Runnable {
     private volatile boolean running = true;
 
     EventLoop(ServerSocketChannel server, Network network, Room room, FrameCodec codec, Dialect dialect,
-              ServerConfig config) throws IOException {
+              ServerConfig config, Admission admission) throws IOException {
         this.selector = Selector.open();
         this.network = network;
+        this.admission = admission;
         this.room = room;
         this.codec = codec;
         this.dialect = dialect;
@@ -134,9 +133,6 @@ final class EventLoop implements Runnable {
             for (Connection c : connections) {
                 c.abort(LeaveReason.SHUTDOWN, "server stopped");
             }
-            for (Connection c : refused) {
-                c.close();
-            }
             try {
                 selector.close();
             } catch (IOException e) {
@@ -162,7 +158,7 @@ final class EventLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** Open connections, not counting refused ones that are only being told so. */
+    /** Open connections, those still waiting to join included. */
     int connectionCount() {
         return connections.size();
     }
@@ -208,7 +204,6 @@ final class EventLoop implements Runnable {
     /** A connection closed: forget it. */
     void closed(Connection c) {
         connections.remove(c);
-        refused.remove(c);
         if (whenEmpty != null && connections.isEmpty()) {
             Runnable then = whenEmpty;
             whenEmpty = null;
@@ -239,9 +234,16 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** The listener took a connection: set it up on its transport, or tell it the room is full. */
+    /**
+     * The listener took a connection: unless its address may not connect now (the admission closes
+     * it then), set it up on its transport. How many people the room takes is decided at hello.
+     */
     void accepted(SocketChannel channel) {
-        var c = new Connection(this, room, dialect, config, System.nanoTime());
+        AddressGate.Visit visit = admission.admit(channel);
+        if (visit == null) {
+            return;
+        }
+        var c = new Connection(this, room, dialect, config, admission, visit, System.nanoTime());
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -250,18 +252,12 @@ final class EventLoop implements Runnable {
             c.attach(transport, channel.register(selector, SelectionKey.OP_READ, c));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "could not set up a connection: {0}", e.getMessage());
+            visit.settled();
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // Giving it up was all we wanted.
             }
-            return;
-        }
-        if (connections.size() >= config.maxClients()) {
-            LOG.log(System.Logger.Level.WARNING, "refusing {0}: server full ({1} connections)",
-                    c.remote(), connections.size());
-            refused.add(c);
-            c.fail(new ProtocolException(ErrorCode.SERVER_FULL, "This chat is full; try again later."));
             return;
         }
         connections.add(c);
@@ -287,10 +283,8 @@ final class EventLoop implements Runnable {
 
     private void tick(long now) {
         listener.tick();
+        admission.tick();
         for (Connection c : connections) {
-            c.tick(now);
-        }
-        for (Connection c : refused) {
             c.tick(now);
         }
     }

@@ -5,6 +5,7 @@ import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.Limits;
+import dev.parley.protocol.LogText;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Role;
 import dev.parley.protocol.Timestamps;
@@ -99,6 +100,11 @@ final class Room {
         if (previous != null && !sameSession) {
             throw new ProtocolException(ErrorCode.NICK_TAKEN, "The name " + nick + " is already in use.");
         }
+        if (previous != null) {
+            // The same person coming back keeps the name the room knows, in its spelling: a
+            // takeover is not a rename (issue 15, item 12).
+            nick = previous.nick();
+        }
         String session = sameSession ? known : newToken();
         sessions.put(key, session);
         var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, session, peer);
@@ -113,11 +119,15 @@ final class Room {
         if (previous != null) {
             previous.peer().replaced();
             LOG.log(System.Logger.Level.INFO, "{0} reconnected from {1}, replacing the older connection",
-                    nick, peer.remote());
+                    LogText.safe(nick), peer.remote());
         }
 
-        List<LoggedEvent> replay = replayFor(hello.since());
-        boolean gap = hello.since() != null && isGap(hello.since());
+        // A since the room cannot vouch for (it comes with a token this room never gave that name,
+        // say from the room's life before a restart) gets the newcomer's replay, marked as a gap.
+        boolean vouched = hello.session() == null || sameSession;
+        Long since = vouched ? hello.since() : null;
+        List<LoggedEvent> replay = replayFor(since);
+        boolean gap = hello.since() != null && (!vouched || isGap(since));
         var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.size(), gap,
                 session, new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME));
         Dialect dialect = peer.dialect();
@@ -126,7 +136,7 @@ final class Room {
             peer.outbox().offerUnbounded(dialect.encode(e));
         }
         if (previous == null) {
-            LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", nick,
+            LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", LogText.safe(nick),
                     member.role().name().toLowerCase(Locale.ROOT), peer.remote());
             publish(new Frame.Joined(log.nextSeq(), nick, member.role(), now()), null);
         }
@@ -177,10 +187,26 @@ final class Room {
         }
         members.remove(m.key());
         dialects.forEach(Dialect::rosterChanged);
-        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", m.nick(), reason.name().toLowerCase(Locale.ROOT));
+        LOG.log(System.Logger.Level.INFO, "{0} left ({1})", LogText.safe(m.nick()),
+                reason.name().toLowerCase(Locale.ROOT));
         if (!closed) {
             publish(new Frame.Left(log.nextSeq(), m.nick(), reason, now()), null);
         }
+    }
+
+    /**
+     * Whether the room already knows who says this hello: the host's own window (by its key), or
+     * the holder of the session this room gave that name. {@link Admission} never refuses such a
+     * hello for the room's size, the join rate or a password delay, so nothing a stranger did keeps
+     * a member out.
+     */
+    synchronized boolean knows(Frame.Hello hello) {
+        if (hostKey != null && secretEquals(hostKey, hello.hostKey())) {
+            return true;
+        }
+        String nick = Limits.normalizeNick(hello.nick());
+        String known = nick == null ? null : sessions.get(Limits.nickKey(nick));
+        return known != null && secretEquals(known, hello.session());
     }
 
     synchronized int size() {
@@ -264,7 +290,7 @@ final class Room {
     private void dropSlow(Member m) {
         if (members.get(m.key()) == m) {
             LOG.log(System.Logger.Level.WARNING, "{0} cannot keep up ({1} bytes pending); disconnecting",
-                    m.nick(), m.outbox().pendingBytes());
+                    LogText.safe(m.nick()), m.outbox().pendingBytes());
             m.peer().dropAsSlow();
             leave(m, LeaveReason.SLOW);
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * A Parley host: listens on a TCP port and runs one room.
@@ -40,6 +41,7 @@ public final class RoomServer implements AutoCloseable {
     private final ParleyDialect parley = new ParleyDialect(codec);
     private final String hostKey;
     private final Room room;
+    private final Admission admission;
     private ServerSocketChannel serverChannel;
     private InetSocketAddress address;
     private volatile EventLoop loop;
@@ -65,12 +67,21 @@ public final class RoomServer implements AutoCloseable {
      * @param log     makes the room's log; it completes appends on the server's loop thread
      */
     public RoomServer(ServerConfig config, Clock clock, Network network, RoomLog.Factory log) {
+        this(config, clock, network, log, System::nanoTime);
+    }
+
+    /**
+     * @param abuseClock monotonic nanoseconds for the abuse limits (bans, password delays, join
+     *                   and log budgets); a test moves its own
+     */
+    RoomServer(ServerConfig config, Clock clock, Network network, RoomLog.Factory log, LongSupplier abuseClock) {
         this.config = config;
         this.network = network;
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
         this.hostKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         this.room = new Room(config, codec, clock, hostKey, log.open(task -> loop.execute(task)), List.of(parley));
+        this.admission = new Admission(room, config, abuseClock);
     }
 
     /** Binds the port and starts accepting; returns once connections can be made. */
@@ -82,7 +93,7 @@ public final class RoomServer implements AutoCloseable {
                 ? null : InetAddress.getByName(config.bindAddress());
         ServerSocketChannel channel = network.listen(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
         try {
-            loop = new EventLoop(channel, network, room, codec, parley, config);
+            loop = new EventLoop(channel, network, room, codec, parley, config, admission);
         } catch (IOException e) {
             channel.close();
             throw e;

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param port           TCP port; 0 picks a free one
  * @param roomName       shown to everyone who joins
  * @param password       room password, or {@code null} for an open room
- * @param maxClients     most simultaneous connections, counted from accept
+ * @param maxClients     most people in the room at once; a newcomer past it gets {@code server_full},
+ *                       a member coming back with its session and the host's own window never do
  * @param ratePerSecond  {@code send} frames a second per connection; 0 turns rate limiting off
  * @param rateBurst      how many frames a connection may send at once before the rate applies
  * @param historySize    room events kept for late joiners and resumes
@@ -23,12 +24,14 @@ import java.time.Duration;
  * @param tick           how often timeouts are checked
  * @param closeGrace     how long a closing connection may take to take its last frames
  * @param dedupCapacity  message ids remembered to drop resends
+ * @param abuse          what one address may ask of the host: pending connections, connection
+ *                       bans, wrong-password delays, join rate, log lines ({@link AbuseLimits})
  */
 public record ServerConfig(String bindAddress, int port, String roomName, String password,
                            int maxClients, int ratePerSecond, int rateBurst, int historySize,
                            int replayLimit, int outboxLimit, Duration helloTimeout,
                            Duration pingAfter, Duration idleTimeout, Duration tick,
-                           Duration closeGrace, int dedupCapacity) {
+                           Duration closeGrace, int dedupCapacity, AbuseLimits abuse) {
 
     public static final String DEFAULT_ROOM = "Parley room";
 
@@ -43,6 +46,9 @@ public record ServerConfig(String bindAddress, int port, String roomName, String
                 || ratePerSecond < 0 || rateBurst < 1 || dedupCapacity < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        if (abuse == null) {
+            abuse = AbuseLimits.defaults();
+        }
         if (password != null && password.isEmpty()) {
             password = null;
         }
@@ -51,38 +57,45 @@ public record ServerConfig(String bindAddress, int port, String roomName, String
     public static ServerConfig defaults() {
         return new ServerConfig(null, Limits.DEFAULT_PORT, DEFAULT_ROOM, null, 1_000, 20, 40,
                 1_000, 100, 4 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15),
-                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000);
+                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000,
+                AbuseLimits.defaults());
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick,
-                closeGrace, dedupCapacity);
+                closeGrace, dedupCapacity, abuse);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity);
+                tick, closeGrace, dedupCapacity, abuse);
     }
 
     public ServerConfig withRoom(String name, String newPassword) {
         return new ServerConfig(bindAddress, port, name, newPassword, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity);
+                tick, closeGrace, dedupCapacity, abuse);
     }
 
     public ServerConfig withLimits(int newMaxClients, int newRate, int newBurst, int newHistory,
                                    int newOutboxLimit) {
         return new ServerConfig(bindAddress, port, roomName, password, newMaxClients, newRate,
                 newBurst, newHistory, Math.min(replayLimit, newHistory), newOutboxLimit, helloTimeout,
-                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity);
+                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, abuse);
     }
 
     public ServerConfig withTimeouts(Duration newHello, Duration newPingAfter, Duration newIdle,
                                      Duration newTick) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, newHello, newPingAfter, newIdle,
-                newTick, closeGrace, dedupCapacity);
+                newTick, closeGrace, dedupCapacity, abuse);
+    }
+
+    public ServerConfig withAbuse(AbuseLimits newAbuse) {
+        return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity, newAbuse);
     }
 }

@@ -44,7 +44,10 @@ final class ServerProcess implements AutoCloseable {
                 "--enable-native-access=javafx.graphics"));
         cmd.addAll(setup.parleyJvmArgs());
         cmd.addAll(List.of("-p", setup.modules().toString(), "-m", "dev.parley/dev.parley.Parley", "serve",
-                "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000"));
+                "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000",
+                // Every simulated client comes from 127.0.0.1: lift the per-address abuse limits.
+                "--max-pending", "20000", "--max-pending-per-address", "0", "--connects-per-minute", "0",
+                "--joins-per-minute", "0"));
         return start("parley", cmd, dir, dir.resolve("parley.out"), PARLEY_READY);
     }
 

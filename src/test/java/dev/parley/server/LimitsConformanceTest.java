@@ -60,13 +60,15 @@ class LimitsConformanceTest extends RoomFixture {
     }
 
     @Test
-    void connectionsBeyondTheMaximumGetServerFullAndAreClosed() {
+    void helloBeyondTheMaximumGetsServerFullAndIsClosed() {
         var c = config();
         start(c.withLimits(2, c.ratePerSecond(), c.rateBurst(), c.historySize(), c.outboxLimit()));
         RawPeer alice = join("alice");
         join("bob");
 
         RawPeer third = connect();
+        // The room's size is checked at hello: silent sockets do not count (docs/protocol.md, Limits).
+        third.send(json("type", "hello", "v", 1, "nick", "carol"));
         third.expectError("server_full");
         third.assertClosed();
 

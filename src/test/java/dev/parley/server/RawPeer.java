@@ -43,6 +43,7 @@ final class RawPeer implements AutoCloseable {
     private final byte[] chunk = new byte[8192];
     private int chunkAt;
     private int chunkEnd;
+    private final List<JsonNode> read = new ArrayList<>();
 
     private RawPeer(Socket socket) throws IOException {
         this.socket = socket;
@@ -59,9 +60,21 @@ final class RawPeer implements AutoCloseable {
         return connect(port, 4096);
     }
 
+    /** A peer whose socket is bound to {@code local} (127.0.0.2, say): another address to the host. */
+    static RawPeer connectFrom(InetAddress local, int port) {
+        return connect(local, port, 0);
+    }
+
     private static RawPeer connect(int port, int receiveBuffer) {
+        return connect(null, port, receiveBuffer);
+    }
+
+    private static RawPeer connect(InetAddress local, int port, int receiveBuffer) {
         try {
             var socket = new Socket();
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
@@ -139,7 +152,20 @@ final class RawPeer implements AutoCloseable {
         if (line == null) {
             return fail("the server closed the connection while a frame was expected");
         }
-        return JSON.readTree(line);
+        JsonNode frame = JSON.readTree(line);
+        read.add(frame);
+        return frame;
+    }
+
+    /** The ids of every {@code msg} this peer has read so far, in order. */
+    List<String> messagesRead() {
+        return read.stream().filter(f -> f.path("type").asString().equals("msg")).map(f -> f.path("id").asString())
+                .toList();
+    }
+
+    /** How many frames this peer has read so far that match. */
+    long countRead(Predicate<JsonNode> which) {
+        return read.stream().filter(which).count();
     }
 
     /** The next non-empty line without its line end, or {@code null} at the end of the stream. */
@@ -247,6 +273,19 @@ final class RawPeer implements AutoCloseable {
             }
         }
         return frames;
+    }
+
+    /**
+     * Whether nothing from the host is waiting to be read right now (not even the end of the
+     * stream being known). Meaningful after a barrier that the host had to pass after whatever
+     * would have answered this peer.
+     */
+    boolean nothingToRead() {
+        try {
+            return chunkAt == chunkEnd && partial.size() == 0 && in.available() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean isMsg(JsonNode frame, String id) {
