@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -92,9 +93,14 @@ class TrustPromptTest {
 
     private void join(FxRobot robot, String typed) {
         robot.clickOn("#joinCard");
-        robot.clickOn("#joinPasswordField").write("sesame-123");
+        typePassword(robot);
         robot.clickOn("#addressField").write(typed);
         robot.clickOn("#startButton");
+    }
+
+    /** The room's password; the field may be scrolled below the rooms list, so it is filled, not clicked. */
+    private static void typePassword(FxRobot robot) {
+        onFx(() -> robot.lookup("#joinPasswordField").queryAs(PasswordField.class).setText("sesame-123"));
     }
 
     private static DialogPane dialog(FxRobot robot) {
@@ -140,7 +146,7 @@ class TrustPromptTest {
         // Leave (Ctrl+W) and join again: the answer was remembered, nobody asks.
         robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#startButton").tryQuery().isPresent() && app.chat() == null);
-        robot.clickOn("#joinPasswordField").write("sesame-123");
+        typePassword(robot);
         robot.clickOn("#startButton");
         waitUntil(() -> inChat("Locked room"));
         assertThat(app.askedAboutNewHost).hasSize(1);
@@ -214,7 +220,10 @@ class TrustPromptTest {
                         .anyMatch(r -> r.name().equals("Locked room") && r.reachable()));
             });
         }
-        robot.clickOn(robot.lookup(".room-name").match((Label l) -> l.getText().equals("Locked room")).<Label>query());
+        waitUntil(() -> robot.lookup(".room-cell .room-name").match((Label l) -> l.getText().equals("Locked room"))
+                .tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".room-cell .room-name").match((Label l) -> l.getText().equals("Locked room"))
+                .<Label>query());
     }
 
     @Test
@@ -227,7 +236,7 @@ class TrustPromptTest {
         pickFromTheList(robot, server.port());
         assertThat(fx(() -> robot.lookup("#roomList").<ListView<RoomRow>>query().getItems().getFirst().trusted()))
                 .as("the list marks a host whose key is trusted").isTrue();
-        robot.clickOn("#joinPasswordField").write("sesame-123");
+        typePassword(robot);
         robot.clickOn("#startButton");
 
         waitUntil(() -> inChat("Locked room"));
@@ -243,7 +252,7 @@ class TrustPromptTest {
         pickFromTheList(robot, server.port());
         assertThat(fx(() -> robot.lookup("#roomList").<ListView<RoomRow>>query().getItems().getFirst().trusted()))
                 .isFalse();
-        robot.clickOn("#joinPasswordField").write("sesame-123");
+        typePassword(robot);
         robot.clickOn("#startButton");
 
         DialogPane pane = dialog(robot);
