@@ -30,6 +30,8 @@ import javax.net.ssl.SSLException;
  */
 final class TlsTransport implements Transport {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    /** The most plaintext one TLS record carries (RFC 8446 §5.1). */
+    private static final int MAX_RECORD = 16 * 1024;
 
     /** What the connection turned out to speak. */
     private enum State { FIRST_BYTE, TLS, PLAIN }
@@ -92,7 +94,7 @@ final class TlsTransport implements Transport {
         retryRead = false;
         int n;
         try {
-            n = layer.read(dst);
+            n = readRecords(dst);
         } catch (SSLException e) {
             if (!wasDone) {
                 LOG.log(System.Logger.Level.INFO, "TLS handshake with {0} failed: {1}", remote(), e.getMessage());
@@ -106,6 +108,28 @@ final class TlsTransport implements Transport {
             context.changed();
         }
         return n;
+    }
+
+    /**
+     * Decrypts record after record into {@code dst} until the layer needs the socket again or {@code dst}
+     * has no room for another full record. The layer hands out one record a call, and a client that
+     * writes each frame on its own sends one record a frame: taking them one a loop turn would let a
+     * busy connection fall behind by the turn, where plain TCP takes a whole socket buffer at once. A
+     * read that ends because the layer ran dry also leaves nothing buffered, so the loop does not come
+     * back for an empty read.
+     */
+    private int readRecords(ByteBuffer dst) throws IOException {
+        int total = 0;
+        while (true) {
+            int n = layer.read(dst);
+            if (n < 0) {
+                return total > 0 ? total : -1;
+            }
+            total += n;
+            if (n == 0 || dst.remaining() < MAX_RECORD || layer.taskRunning()) {
+                return total;
+            }
+        }
     }
 
     @Override

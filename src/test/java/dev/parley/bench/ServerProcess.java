@@ -104,7 +104,7 @@ final class ServerProcess implements AutoCloseable {
      * not use them, but without a file ngircd spends seconds making its own), all made once with openssl.
      */
     private static String sslSection(Path data, int tlsPort) throws IOException, InterruptedException {
-        Path folder = Files.createDirectories(data.resolve("ngircd-tls"));
+        Path folder = Files.createDirectories(data.resolve("ngircd-tls")).toAbsolutePath();
         Path key = folder.resolve("key.pem");
         Path cert = folder.resolve("cert.pem");
         Path dh = folder.resolve("dh.pem");

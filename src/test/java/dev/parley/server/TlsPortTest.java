@@ -77,14 +77,15 @@ class TlsPortTest extends RoomFixture {
     void aHandshakeThatNeverFinishesIsClosedAtTheHelloTimeout() throws Exception {
         var c = config();
         startTlsOnly(c.withTimeouts(Duration.ofSeconds(1), c.pingAfter(), c.idleTimeout(), c.tick()));
+        byte[] hello = clientHello();
+        long started = System.nanoTime();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             // A real ClientHello, and then silence: the server answers and waits for the client's Finished.
             OutputStream out = socket.getOutputStream();
-            out.write(clientHello());
+            out.write(hello);
             out.flush();
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
-            long started = System.nanoTime();
             byte[] buffer = new byte[16 * 1024];
             int n;
             long received = 0;
@@ -107,6 +108,23 @@ class TlsPortTest extends RoomFixture {
             // Nothing said which language the peer speaks, so nothing is written: just the close.
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
+    }
+
+    @Test
+    void framesSentAsManySmallRecordsAtOnceAllArriveInOrder() {
+        startTlsOnly(withRate(config(), 0, 1));
+        RawPeer alice = RawPeer.connect(server.port(), Wire.TLS);
+        alice.join("alice");
+        // Each send is its own write, so its own TLS record; they pile up in the server's socket together.
+        int count = 300;
+        for (int i = 0; i < count; i++) {
+            alice.send(json("type", "send", "id", "r" + i, "text", "record " + i + " " + "x".repeat(i % 97)));
+        }
+        for (int i = 0; i < count; i++) {
+            String id = "r" + i;
+            assertThat(alice.awaitFrame(f -> RawPeer.isMsg(f, id)).path("text").asString()).startsWith("record " + i + " ");
+        }
+        alice.close();
     }
 
     @Test
