@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.tls.HostKey;
 import dev.parley.tls.KeyCheck;
+import dev.parley.tls.TlsConnectException;
 import dev.parley.tls.TlsConnector;
 import dev.parley.tls.TlsOutcome;
 import dev.parley.tls.TrustStore;
@@ -61,7 +62,13 @@ public final class TlsDialer implements Dialer {
             case HostTrust.Stored s -> new KeyCheck.Stored(store, s.room());
         };
         var connector = new TlsConnector(config.connectTimeout(), TlsConnector.DEFAULT_HANDSHAKE_TIMEOUT);
-        TlsOutcome outcome = connector.secure(connected, config.host(), config.port(), check);
+        TlsOutcome outcome;
+        try {
+            outcome = connector.secure(connected, config.host(), config.port(), check);
+        } catch (TlsConnectException e) {
+            LOG.log(System.Logger.Level.INFO, "{0} ({1})", e.getMessage(), e.problem());
+            throw e;
+        }
         return switch (outcome) {
             case TlsOutcome.Secured s -> {
                 if (pinned == null) {
@@ -70,7 +77,11 @@ public final class TlsDialer implements Dialer {
                 secured = s.key();
                 yield s.socket();
             }
-            case TlsOutcome.UnknownKey u -> throw new HostKeyException(u, config.address());
+            case TlsOutcome.UnknownKey u -> {
+                LOG.log(System.Logger.Level.INFO, "{0} presented host key {1}, which this app does not know yet;"
+                        + " nothing was sent to it", config.address(), u.presented().shortHex(16));
+                throw new HostKeyException(u, config.address());
+            }
             case TlsOutcome.ChangedKey c -> {
                 LOG.log(System.Logger.Level.WARNING, "{0} presented host key {1}, not the pinned {2}; nothing was"
                         + " sent to it", config.address(), c.presented().shortHex(16), c.pinned().shortHex(16));
