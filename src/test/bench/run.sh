@@ -4,10 +4,14 @@
 #   bash src/test/bench/run.sh [options]        build, then run everything (about 75 minutes)
 #   bash src/test/bench/run.sh --quick          a short smoke run (about 6 minutes)
 #   bash src/test/bench/run.sh --help           every option
+#   bash src/test/bench/run.sh --tls            everything over TLS 1.3 (Parley TLS-only, ngircd's [SSL]
+#                                                port, a full handshake per participant); plain is the default
+#   bash src/test/bench/run.sh --tls --only big --server-cpu 0,1
+#                                                the TLS join storms with the server on both cores
 #   ./mvnw -Pbench verify -Dbench.args="..."    the same through Maven
 #
-# Needs Linux, 2 or more cores, JDK 25 and ngircd (installed from Debian here when missing, as
-# root). The generator runs pinned to CPU 1, every server fresh per run pinned to CPU 0. All
+# Needs Linux, 2 or more cores, JDK 25, ngircd (installed from Debian here when missing, as
+# root) and, for --tls, openssl (ngircd's key and certificate). The generator runs pinned to CPU 1, every server fresh per run pinned to CPU 0. All
 # traffic stays on 127.0.0.1; every run is bounded in time and stops by itself. Results go to
 # target/bench/<time>/ (summary.md, results.jsonl, machine.txt, per-run server logs).
 set -euo pipefail

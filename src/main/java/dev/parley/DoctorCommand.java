@@ -4,11 +4,16 @@ import dev.parley.app.start.HostAddress;
 import dev.parley.discovery.DiscoveryConfig;
 import dev.parley.discovery.Doctor;
 import dev.parley.discovery.Finding;
+import dev.parley.discovery.HostCheck;
+import dev.parley.discovery.TlsHostCheck;
+import dev.parley.tls.DataFolder;
+import dev.parley.tls.TrustStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -52,9 +57,8 @@ final class DoctorCommand implements Callable<Integer> {
         if (!(listen > 0 && listen <= 60)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be between 0 and 60 seconds");
         }
-        // TLS adds its handshake and host-key check here as a HostCheck once the transport has one.
-        var doctor = new Doctor(DiscoveryConfig.defaults().withPort(discoveryPort),
-                Duration.ofMillis((long) (listen * 1_000)), List.of());
+        var config = DiscoveryConfig.defaults().withPort(discoveryPort);
+        var doctor = new Doctor(config, Duration.ofMillis((long) (listen * 1_000)), tlsCheck(config));
         List<Finding> findings = doctor.run(target);
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages");
         PrintWriter out = spec.commandLine().getOut();
@@ -63,5 +67,16 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.flush();
         return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.PROBLEM) ? 1 : 0;
+    }
+
+    /** The TLS handshake and host-key check against this person's trust store; none if the store cannot be read. */
+    private static List<HostCheck> tlsCheck(DiscoveryConfig config) {
+        try {
+            return List.of(new TlsHostCheck(TrustStore.open(DataFolder.standard()), config.connectTimeout()));
+        } catch (IOException e) {
+            System.getLogger(DoctorCommand.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot read the trusted hosts ({0}); the TLS check is left out", e.getMessage());
+            return List.of();
+        }
     }
 }

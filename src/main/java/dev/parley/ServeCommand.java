@@ -6,6 +6,11 @@ import dev.parley.discovery.HostedRoom;
 import dev.parley.server.AbuseLimits;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.server.TlsSettings;
+import dev.parley.tls.DataFolder;
+import dev.parley.tls.HostIdentity;
+import dev.parley.tls.HostIdentityStore;
+import dev.parley.tls.ServerTls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,21 +100,50 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--discovery-port", hidden = true, description = "UDP port of discovery (tests).")
     int discoveryPort = DiscoveryConfig.DEFAULT_PORT;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder for the host key (default: this user's application data folder).")
+    Path data;
+
+    @Option(names = "--allow-plaintext",
+            description = "Also serve clients without TLS on the same port (scripts, old clients); off by default.")
+    boolean allowPlaintext;
+
+    @Option(names = "--print-host-code", description = "Print the host key and host code, then exit.")
+    boolean printHostCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         validate();
+        // Bad arguments first, before anything is written to the data folder.
+        String password = printHostCode ? null : readPassword();
+        var out = spec.commandLine().getOut();
+        DataFolder folder = DataFolder.of(data);
+        HostIdentity identity;
+        try {
+            identity = new HostIdentityStore(folder).loadOrCreate();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("parley: cannot load or make the host key in " + folder.path() + ": "
+                    + e.getMessage());
+            return 1;
+        }
+        if (printHostCode) {
+            printIdentity(out, identity);
+            return 0;
+        }
         var defaults = ServerConfig.defaults();
-        var config = defaults.withBind(bind).withPort(port).withRoom(room, readPassword())
+        var tls = new ServerTls(identity);
+        var config = defaults.withBind(bind).withPort(port).withRoom(room, password)
                 .withLimits(maxClients, rate, defaults.rateBurst(), history, defaults.outboxLimit())
                 .withTimeouts(defaults.helloTimeout(),
                         idleTimeout < 30 ? Duration.ofSeconds(Math.max(1, idleTimeout / 3)) : defaults.pingAfter(),
                         Duration.ofSeconds(idleTimeout), defaults.tick())
                 .withAbuse(new AbuseLimits(maxPending, pendingPerAddress, connectsPerMinute,
                         Duration.ofSeconds(banSeconds), Duration.ofMillis(passwordDelayMs),
-                        Duration.ofSeconds(passwordDelayMax), joinsPerMinute, logLinesPerMinute));
+                        Duration.ofSeconds(passwordDelayMax), joinsPerMinute, logLinesPerMinute))
+                .withTls(allowPlaintext ? TlsSettings.alsoPlaintext(tls) : TlsSettings.required(tls));
         var server = new RoomServer(config);
         try {
             server.start();
@@ -117,7 +151,6 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("parley: cannot listen on port " + port + ": " + e.getMessage());
             return 1;
         }
-        var out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             out.println("Parley host \"" + room + "\" stopped; everyone was told the chat ended.");
@@ -128,21 +161,32 @@ final class ServeCommand implements Callable<Integer> {
         var address = server.address();
         String where = (bind == null ? "0.0.0.0" : address.getAddress().getHostAddress()) + ":" + server.port();
         out.println("Parley host \"" + room + "\" listening on " + where);
-        out.flush();
+        printIdentity(out, identity);
+        if (allowPlaintext) {
+            System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.WARNING,
+                    "--allow-plaintext: clients without TLS are served too; what they send crosses the network in clear");
+        }
         if (!noAnnounce) {
-            announce(server);
+            announce(server, identity);
         }
         new CountDownLatch(1).await();
         return 0;
     }
 
+    /** The two lines guests compare: {@code host key: <64 hex>} and {@code host code: <six words>}. */
+    private static void printIdentity(java.io.PrintWriter out, HostIdentity identity) {
+        out.println("host key: " + identity.key().hex());
+        out.println("host code: " + identity.code().wordsText());
+        out.flush();
+    }
+
     /** Announces the room beside the server (never inside its loop); a room that cannot be announced still works. */
-    private void announce(RoomServer server) {
+    private void announce(RoomServer server, HostIdentity identity) {
         boolean password = server.config().password() != null;
+        String key = identity.key().hex();
         try {
-            // The host key joins the announcement once the host has one (TLS); until then it is left out.
             var announcer = Announcer.start(DiscoveryConfig.defaults().withPort(discoveryPort),
-                    () -> new HostedRoom(room, server.port(), null, password, server.users().size()));
+                    () -> new HostedRoom(room, server.port(), key, password, server.users().size()));
             System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.INFO,
                     "announcing \"{0}\" on {1} network adapter(s), UDP port {2}; --no-announce turns this off",
                     room, announcer.adapterCount(), String.valueOf(discoveryPort));

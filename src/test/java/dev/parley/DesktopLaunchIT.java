@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.client.ChatEvent;
 import dev.parley.testing.Participant;
+import dev.parley.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,16 +36,19 @@ class DesktopLaunchIT {
         Path err = Files.createTempFile("parley-desktop", ".err");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The README's command, plus the headless platform and a settings-free name.
-        Process app = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics",
+        var builder = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics",
                 "-Dglass.platform=Headless", "-Dprism.order=sw", "-p", modules.toString(),
                 "-m", "dev.parley/dev.parley.Parley", "host", "--name", "Carol", "--port", String.valueOf(port)))
                 .redirectErrorStream(false).redirectError(err.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Its host key comes from a data folder of the test's own, never the person's.
+        builder.environment().put("XDG_DATA_HOME", TestTls.xdgDataHome().toString());
+        Process app = builder.start();
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .pollInterval(java.time.Duration.ofMillis(200))
                     .until(() -> Files.readString(err, StandardCharsets.UTF_8).contains("listening on"));
-            try (var alice = Participant.join(port, "alice")) {
+            try (var alice = Participant.join(port, "alice", TestTls.key())) {
                 alice.awaitEvent(ChatEvent.Connected.class);
                 app.destroy();
                 assertTrue(app.waitFor(20, TimeUnit.SECONDS), "the app stopped on SIGTERM");

@@ -5,6 +5,7 @@ import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.Settings;
 import dev.parley.discovery.DiscoveryConfig;
+import dev.parley.tls.HostCode;
 import javafx.stage.Window;
 
 import java.time.Clock;
@@ -26,11 +27,12 @@ import java.util.function.IntFunction;
  * @param lanAddresses where guests can reach a host on the given port
  * @param discovery    where rooms are announced and listened for on the local network
  * @param connectors   starts rooms and joins them (with their transport settings)
+ * @param tls          the host identity and trust store ({@link TlsState}; the rooms list marks trusted hosts)
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
                           Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
-                          DiscoveryConfig discovery, Connectors connectors) {
+                          DiscoveryConfig discovery, Connectors connectors, TlsState tls) {
 
     public ResourceBundle bundle() {
         return views.bundle();
@@ -43,5 +45,17 @@ public record AppServices(Settings settings, ThemeService theme, ViewLoader view
 
         /** Shows what this app is: name, version, licence. */
         void about(Window owner);
+
+        /**
+         * "Is this the host you meant?" with the code of a host key this app meets for the first time;
+         * {@code true} joins (and remembers the key), {@code false} sends nothing.
+         */
+        boolean trustNewHost(Window owner, String address, HostCode code);
+
+        /**
+         * The warning that the host at {@code address} proves another key than the one trusted before,
+         * with both codes; {@code true} only when the person chose to trust the new key.
+         */
+        boolean trustChangedHost(Window owner, String address, HostCode pinned, HostCode presented);
     }
 }

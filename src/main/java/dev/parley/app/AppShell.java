@@ -15,11 +15,18 @@ import dev.parley.app.start.AnnounceController;
 import dev.parley.app.start.RoomsAnnouncer;
 import dev.parley.app.start.RoomsController;
 import dev.parley.app.start.RoomsViewModel;
+import dev.parley.app.start.TrustQuestions;
+import dev.parley.discovery.Finding;
+import dev.parley.discovery.TlsHostCheck;
+import dev.parley.tls.HostCode;
+import dev.parley.tls.HostKey;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -132,11 +139,11 @@ public final class AppShell {
         stopRooms();
         var bundle = services.bundle();
         start = new StartViewModel(services.settings(), bundle, services.background(), services.connectors(),
-                this::showChat);
+                trustQuestions(), this::showChat);
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
-        // No host key is trusted until the TLS trust store exists; it hands its "is this key pinned" in here.
-        rooms = new RoomsViewModel(services.discovery(), hostKey -> false, bundle, services.background(),
-                services.fxExecutor());
+        rooms = new RoomsViewModel(services.discovery(), services.tls()::isTrusted, List.of(this::checkTls), bundle,
+                services.background(), services.fxExecutor());
+        start.setRoomPicks(rooms::pickFor);
         stage.titleProperty().unbind();
         stage.setTitle(bundle.getString("app.name"));
         setRoot(services.views().load("/dev/parley/app/start/start.fxml", ViewLoader.of(controller,
@@ -146,6 +153,32 @@ public final class AppShell {
 
     public RoomsViewModel roomsViewModel() {
         return rooms;
+    }
+
+    /** The questions about a host's key, as dialogs over this window. */
+    private TrustQuestions trustQuestions() {
+        return new TrustQuestions() {
+            @Override
+            public boolean trustNewHost(String address, HostCode code) {
+                return services.dialogs().trustNewHost(stage, address, code);
+            }
+
+            @Override
+            public boolean trustChangedHost(String address, HostCode pinned, HostCode presented) {
+                return services.dialogs().trustChangedHost(stage, address, pinned, presented);
+            }
+        };
+    }
+
+    /** The troubleshooter's TLS check, on its background thread, against this person's trust store. */
+    private List<Finding> checkTls(InetSocketAddress reached) {
+        try {
+            return new TlsHostCheck(services.tls().trustStore(), services.discovery().connectTimeout()).check(reached);
+        } catch (IOException e) {
+            System.getLogger(AppShell.class.getName()).log(System.Logger.Level.WARNING,
+                    "doctor: cannot read the trusted hosts: {0}", e.getMessage());
+            return List.of();
+        }
     }
 
     private void stopRooms() {
@@ -163,8 +196,10 @@ public final class AppShell {
                 services.notifiers().apply(stage));
         var pump = new EventPump(session, services.fxExecutor(), vm::apply);
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
+        var tls = session.hosting() ? session.server().config().tls() : null;
+        HostKey hostKey = tls != null && tls.enabled() ? tls.context().key() : null;
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
-                services.settings(), services.browser(), services.clock(), addresses,
+                services.settings(), services.browser(), services.clock(), addresses, hostKey,
                 new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit));
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         AutoCloseable announcing = session.hosting() && services.settings().announce()

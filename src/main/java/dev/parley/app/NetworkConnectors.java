@@ -3,40 +3,53 @@ package dev.parley.app;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatException;
 import dev.parley.client.ClientConfig;
-import dev.parley.client.Dialer;
-import dev.parley.server.Network;
+import dev.parley.client.HostTrust;
+import dev.parley.client.Problem;
+import dev.parley.client.TlsDialer;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.server.TlsSettings;
+import dev.parley.tls.ServerTls;
+import dev.parley.tls.TrustStore;
 
 import java.io.IOException;
 import java.util.function.Consumer;
 
-/** The real rooms and connections: a {@link Network} for hosting, a {@link Dialer} for joining. */
+/**
+ * The real rooms and connections: rooms on a TLS-only port with this app's host identity, and guests
+ * that speak TLS through a {@link TlsDialer} over this app's trust store.
+ */
 final class NetworkConnectors implements Connectors {
+    private static final System.Logger LOG = System.getLogger("dev.parley.app");
+
     private final HostedRooms rooms;
-    private final Network network;
-    private final Dialer dialer;
+    private final TlsState tls;
 
-    NetworkConnectors(HostedRooms rooms) {
-        this(rooms, Network.plain(), Dialer.plain());
-    }
-
-    NetworkConnectors(HostedRooms rooms, Network network, Dialer dialer) {
+    NetworkConnectors(HostedRooms rooms, TlsState tls) {
         this.rooms = rooms;
-        this.network = network;
-        this.dialer = dialer;
+        this.tls = tls;
     }
 
     @Override
     public RoomServer host(ServerConfig config) throws IOException {
-        var server = new RoomServer(config, network).start();
+        var server = new RoomServer(config.withTls(TlsSettings.required(new ServerTls(tls.identity())))).start();
         rooms.add(server);
         return server;
     }
 
     @Override
-    public ChatClient join(ClientConfig config, Consumer<ChatClient> cancel) throws ChatException {
-        var client = new ChatClient(config, dialer);
+    public ChatClient join(ClientConfig config, HostTrust trust, Consumer<ChatClient> cancel) throws ChatException {
+        TrustStore store;
+        try {
+            store = tls.trustStore();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the trust store: {0}", e.getMessage());
+            if (trust instanceof HostTrust.Stored) {
+                throw new ChatException(new Problem.NoTrustStore(tls.folder().path().toString()), e);
+            }
+            store = null;
+        }
+        var client = new ChatClient(config, new TlsDialer(trust, store));
         cancel.accept(client);
         client.connect();
         return client;

@@ -10,7 +10,11 @@ import dev.parley.app.settings.Settings;
 import dev.parley.app.settings.SnapshotStore;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
+import dev.parley.client.HostTrust;
 import dev.parley.discovery.DiscoveryConfig;
+import dev.parley.tls.DataFolder;
+import dev.parley.tls.HostKey;
+import dev.parley.tls.TrustSource;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -24,7 +28,7 @@ import java.util.concurrent.Executors;
 /**
  * The desktop application and its composition root: builds the services once and hands them to
  * the window. Named parameters ({@code --mode=host|join}, {@code --name}, {@code --room},
- * {@code --port}, {@code --address}) skip the start screen's form.
+ * {@code --port}, {@code --address}, {@code --trust-host-key}) skip the start screen's form.
  */
 public final class ParleyApp extends Application {
     /** Longest the exiting app waits for a hosted room to say goodbye to its guests. */
@@ -44,11 +48,15 @@ public final class ParleyApp extends Application {
         // One shutdown hook for the whole app, whatever it hosts over its life.
         var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
         var theme = new ThemeService(settings);
+        // The host key and the trusted hosts live in the per-user data folder; the trust store is read
+        // now, off the FX thread, so the rooms list can mark trusted hosts from the start.
+        var tls = new TlsState(DataFolder.standard());
+        tls.preload(background);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
                 notifier::forWindow,
-                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms));
+                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms, tls), tls);
         shell = new AppShell(stage, services);
         shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
@@ -86,6 +94,14 @@ public final class ParleyApp extends Application {
             return ConnectRequest.host(name, room, port < 0 ? 7770 : port, named.get("password"));
         }
         HostAddress.Parsed address = HostAddress.parse(named.get("address"));
-        return address.address() == null ? null : ConnectRequest.join(address.address(), name, named.get("password"));
+        if (address.address() == null) {
+            return null;
+        }
+        // A key given on the command line (join --trust-host-key) or in an invite line is trusted without asking.
+        String key = named.get("trust-host-key");
+        HostTrust trust = key != null ? HostTrust.expect(HostKey.parse(key), TrustSource.COMMAND_LINE)
+                : address.hostKey() != null ? HostTrust.expect(HostKey.parse(address.hostKey()), TrustSource.INVITE)
+                : HostTrust.stored();
+        return ConnectRequest.join(address.address(), name, named.get("password"), trust);
     }
 }

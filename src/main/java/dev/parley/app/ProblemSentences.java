@@ -27,6 +27,11 @@ public final class ProblemSentences {
             case Problem.ConnectionLost p -> format("problem.connectionLost", p.address());
             case Problem.ClosedBeforeWelcome p -> format("problem.closedBeforeWelcome", p.address());
             case Problem.NotParley p -> format("problem.notParley", p.address());
+            case Problem.UnknownHostKey p -> format("problem.unknownHostKey", p.address());
+            case Problem.HostKeyChanged p -> format("problem.hostKeyChanged", p.address());
+            case Problem.PlaintextHost p -> format("problem.plaintextHost", p.address());
+            case Problem.TlsFailed p -> format("problem.tlsFailed", p.address());
+            case Problem.NoTrustStore p -> format("problem.noTrustStore", p.folder());
             case Problem.Refused r -> refused(r);
             case Problem.HostSilent p -> text("problem.hostSilent");
             case Problem.HostClosed p -> text("problem.hostClosed");

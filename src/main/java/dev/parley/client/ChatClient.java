@@ -206,6 +206,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private ClientConnection welcomed(ClientConnection c, Frame.Welcome w, String oldToken) {
+        dialer.welcomed(config, w.room());
         boolean resumed = oldToken != null && oldToken.equals(w.session());
         synchronized (lock) {
             if (!resumed) {
@@ -418,8 +419,9 @@ public final class ChatClient implements AutoCloseable {
                 if (closed) {
                     return null;
                 }
-                if (e.problem() instanceof Problem.Refused r && r.isFinal()) {
-                    end(ChatEvent.EndReason.REFUSED, r);
+                if (e.problem().endsChat()) {
+                    // A refusal that holds, or a host that now shows another key: trying again cannot help.
+                    end(ChatEvent.EndReason.REFUSED, e.problem());
                     closed = true;
                     return null;
                 }

@@ -70,7 +70,10 @@ public sealed interface ChatEvent {
         HOST_ENDED,
         /** This client closed it. */
         CLOSED,
-        /** The host refused this client on a reconnect (name taken, password changed…). */
+        /**
+         * The host refused this client on a reconnect (name taken, password changed…), or came back with
+         * another host key ({@link Problem.HostKeyChanged}): {@link Ended#refusal()} says which.
+         */
         REFUSED
     }
 }

@@ -1,6 +1,10 @@
 package dev.parley.client;
 
 import dev.parley.protocol.ErrorCode;
+import dev.parley.tls.HostCode;
+import dev.parley.tls.HostKey;
+import dev.parley.tls.TlsConnectException;
+import dev.parley.tls.TlsOutcome;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -75,6 +79,55 @@ public sealed interface Problem {
     }
 
     /**
+     * The host's key is not known yet: the person should compare its code with the host's before
+     * anything (the password) is sent. The app asks "Is this the host you meant?".
+     *
+     * @param presented the key the host proved it holds
+     */
+    record UnknownHostKey(String address, HostKey presented) implements Problem {
+        @Override
+        public String describe() {
+            return address + " is a host this app has not met: its code is " + HostCode.of(presented) + ".";
+        }
+    }
+
+    /**
+     * The host at this address (or with this room name) used to prove another key: it may be another
+     * computer pretending to be it. Nothing was sent to it.
+     */
+    record HostKeyChanged(String address, HostKey pinned, HostKey presented) implements Problem {
+        @Override
+        public String describe() {
+            return "The host at " + address + " has a different key than before (was " + HostCode.of(pinned) + ", now "
+                    + HostCode.of(presented) + "); nothing was sent to it.";
+        }
+    }
+
+    /** The host speaks Parley without encryption: an older version. Nothing was sent to it. */
+    record PlaintextHost(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "The host at " + address + " runs an older Parley without encryption; it needs an update.";
+        }
+    }
+
+    /** The TLS handshake failed (no common TLS version, a broken certificate signature…). */
+    record TlsFailed(String address) implements Problem {
+        @Override
+        public String describe() {
+            return "Could not set up an encrypted connection with " + address + ".";
+        }
+    }
+
+    /** This app cannot read or write its list of trusted host keys, so it cannot check the host. */
+    record NoTrustStore(String folder) implements Problem {
+        @Override
+        public String describe() {
+            return "Cannot read or write the trusted hosts in " + folder + ".";
+        }
+    }
+
+    /**
      * The host refused this client with an error frame.
      *
      * @param code          the host's error code, or {@code null} for one this version does not know
@@ -138,10 +191,34 @@ public sealed interface Problem {
         }
     }
 
+    /**
+     * Whether trying again cannot help and the chat ends: the name, password or version must change
+     * first, or the host's key changed (or was never accepted).
+     */
+    default boolean endsChat() {
+        return switch (this) {
+            case Refused r -> r.isFinal();
+            case HostKeyChanged c -> true;
+            case UnknownHostKey u -> true;
+            default -> false;
+        };
+    }
+
     /** The problem an I/O failure toward {@code config}'s host stands for. */
     static Problem of(IOException e, ClientConfig config) {
         String where = config.address();
         return switch (e) {
+            case HostKeyException k -> switch (k.outcome()) {
+                case TlsOutcome.UnknownKey u -> new UnknownHostKey(where, u.presented());
+                case TlsOutcome.ChangedKey c -> new HostKeyChanged(where, c.pinned(), c.presented());
+                case TlsOutcome.Secured s -> new ConnectionLost(where);
+            };
+            case TlsConnectException t -> switch (t.problem()) {
+                case PLAINTEXT_HOST -> new PlaintextHost(where);
+                case NOT_TLS -> new NotParley(where);
+                case NO_ANSWER -> new NoAnswer(where);
+                case HANDSHAKE_FAILED -> new TlsFailed(where);
+            };
             case UnknownHostException ignored -> new UnknownHost(config.host());
             case ConnectException ignored -> new NobodyHosting(where);
             case NoRouteToHostException ignored -> new Unreachable(where);

@@ -84,7 +84,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
             writer.flush();
         }
-        if ((readyOps & SelectionKey.OP_READ) != 0 && key.isValid()) {
+        // A TLS read that waited for room to write goes on once the write side had it.
+        if (key.isValid() && ((readyOps & SelectionKey.OP_READ) != 0 || transport.hasBufferedInput())) {
             readable();
         }
     }
@@ -109,6 +110,9 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         try {
             buffer.clear();
             n = transport.read(buffer);
+        } catch (Transport.Refused e) {
+            refused(e);
+            return;
         } catch (IOException e) {
             close.because(LeaveReason.ERROR, describe(e));
             close();
@@ -133,6 +137,16 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         }
         if (!close.isClosed() && transport.hasBufferedInput()) {
             loop.readAgain(this);
+        }
+    }
+
+    /** The transport refused what the peer speaks (plaintext on a TLS-only port): one error line, then close. */
+    private void refused(Transport.Refused e) {
+        if (close.isOpen()) {
+            fail(new ProtocolException(e.code(), e.getMessage()));
+        } else {
+            // A closing error was queued before the peer said anything (server full): it can go out now.
+            writer.flush();
         }
     }
 
@@ -441,7 +455,16 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         }
         switch (liveness.check(now, member != null)) {
             case NOTHING -> { }
-            case HELLO_TIMEOUT -> fail(new ProtocolException(ErrorCode.HELLO_TIMEOUT, "No hello arrived in time."));
+            case HELLO_TIMEOUT -> {
+                if (transport.ready()) {
+                    fail(new ProtocolException(ErrorCode.HELLO_TIMEOUT, "No hello arrived in time."));
+                } else {
+                    // No TLS session to say it in (a handshake never finished, or nothing was sent).
+                    LOG.log(System.Logger.Level.INFO, "{0}: no TLS handshake finished within the hello timeout;"
+                            + " disconnecting", who());
+                    abort(LeaveReason.ERROR, "handshake timeout");
+                }
+            }
             case PING -> send(new Frame.Ping(liveness.nextPing()));
             case IDLE -> {
                 log(System.Logger.Level.INFO, "{0}: nothing heard for {1} s; disconnecting", who(),

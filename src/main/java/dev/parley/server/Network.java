@@ -8,7 +8,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * How a {@link RoomServer} meets the network: binds its listening socket, accepts, and puts a
- * {@link Transport} under each accepted socket. {@link #plain()} is TCP as it is; a TLS network
+ * {@link Transport} under each accepted socket. {@link #plain()} is TCP as it is; a {@link TlsNetwork}
  * returns a TLS transport from {@link #open}, and a test can make accepting fail.
  *
  * <p>{@link #listen} runs on the thread that starts the server; {@link #accept} and {@link #open}
@@ -38,8 +38,17 @@ public interface Network {
     /** The transport for a socket just accepted (non-blocking, options set). */
     Transport open(SocketChannel channel, Transport.Context context) throws IOException;
 
+    /** The server stopped: let go of what the network holds (threads for TLS handshakes). */
+    default void close() {
+    }
+
     /** Plain TCP. */
     static Network plain() {
         return (channel, context) -> new PlainTransport(channel);
+    }
+
+    /** What {@code tls} asks for: plain TCP when TLS is off, else TLS on the port ({@link TlsNetwork}). */
+    static Network of(TlsSettings tls) {
+        return tls.enabled() ? new TlsNetwork(tls) : plain();
     }
 }

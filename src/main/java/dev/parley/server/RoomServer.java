@@ -53,11 +53,12 @@ public final class RoomServer implements AutoCloseable {
         this(config, Clock.systemUTC());
     }
 
+    /** A room on the network its config asks for (plain TCP, or TLS: {@link ServerConfig#tls()}). */
     public RoomServer(ServerConfig config, Clock clock) {
-        this(config, clock, Network.plain(), MemoryRoomLog.factory(config));
+        this(config, clock, Network.of(config.tls()), MemoryRoomLog.factory(config));
     }
 
-    /** A room over plain TCP with its events in memory. */
+    /** A room on {@code network} with its events in memory. */
     public RoomServer(ServerConfig config, Network network) {
         this(config, Clock.systemUTC(), network, MemoryRoomLog.factory(config));
     }
@@ -101,8 +102,10 @@ public final class RoomServer implements AutoCloseable {
         serverChannel = channel;
         address = (InetSocketAddress) channel.getLocalAddress();
         loopThread = Thread.ofPlatform().name("parley-server").daemon(true).start(loop);
-        LOG.log(System.Logger.Level.INFO, "room \"{0}\" listening on {1}:{2,number,#}", config.roomName(),
-                address.getAddress().getHostAddress(), port());
+        LOG.log(System.Logger.Level.INFO, "room \"{0}\" listening on {1}:{2,number,#} ({3})", config.roomName(),
+                address.getAddress().getHostAddress(), port(), !config.tls().enabled() ? "plain TCP"
+                        : "TLS 1.3" + (config.tls().allowPlaintext() ? " and plaintext" : " only") + ", host key "
+                        + config.tls().context().key().shortHex(16) + "…");
         return this;
     }
 
@@ -176,6 +179,7 @@ public final class RoomServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        network.close();
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
         whenClosed.forEach(Runnable::run);
     }

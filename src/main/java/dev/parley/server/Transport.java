@@ -1,5 +1,7 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ErrorCode;
+
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -66,6 +68,33 @@ public interface Transport {
 
     /** The peer's address, for logs. */
     SocketAddress remoteAddress() throws IOException;
+
+    /**
+     * Whether frames written now reach the peer as frames: {@code false} while a TLS handshake has not
+     * finished (or, on a TLS-only port, before the peer's first byte said what it speaks). The connection
+     * closes such a peer at its hello timeout without an error frame, which it could not read.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /**
+     * {@link #read} refuses the peer for what it sent, such as plaintext on a TLS-only port: the
+     * connection answers with {@link #code()} and {@link #getMessage()} as one closing error frame, which
+     * the transport writes in a form the peer reads (plaintext, for a plaintext peer), and closes.
+     */
+    final class Refused extends IOException {
+        private final ErrorCode code;
+
+        public Refused(ErrorCode code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public ErrorCode code() {
+            return code;
+        }
+    }
 
     /** What a transport may ask of its connection's event loop. */
     interface Context {

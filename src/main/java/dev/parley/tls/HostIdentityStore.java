@@ -42,7 +42,8 @@ import java.util.List;
  * start-up step, never on the FX thread or the server's loop. Not thread-safe: one caller at a time.
  */
 public final class HostIdentityStore {
-    static final String FILE = "host-key.p12";
+    /** The key store's file name in the data folder. */
+    public static final String FILE = "host-key.p12";
     static final String ALIAS = "host";
     static final char[] PASSWORD = "parley-host-key".toCharArray();
     /** How long a certificate is valid: long, since trust rests on the key, not on dates. */

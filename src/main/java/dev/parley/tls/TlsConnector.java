@@ -2,6 +2,7 @@ package dev.parley.tls;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -44,6 +45,88 @@ public final class TlsConnector {
         return new Attempt(host, port, check);
     }
 
+    /**
+     * An unconnected socket for {@link #secure}: it notes the first byte the host sends, so a failed
+     * handshake can say whether an older plaintext Parley or something else answered. A caller that
+     * connects it itself (the client's dialer) may close it from another thread to cancel.
+     */
+    public static Socket newSocket() {
+        return new WatchedSocket();
+    }
+
+    /**
+     * Shakes hands over a socket the caller connected (preferably one from {@link #newSocket()}) and
+     * checks the key, as {@link Attempt#run()} does after its own connect. Blocking; closing
+     * {@code connected} from another thread cancels it.
+     *
+     * @throws TlsConnectException when TLS could not be set up (see its problem)
+     */
+    public TlsOutcome secure(Socket connected, String host, int port, KeyCheck check) throws IOException {
+        try {
+            return shakeHands(connected, host, port, check, ssl -> { });
+        } catch (IOException | RuntimeException e) {
+            connected.close();
+            throw e;
+        }
+    }
+
+    private TlsOutcome shakeHands(Socket plain, String host, int port, KeyCheck check,
+                                  java.util.function.Consumer<SSLSocket> made) throws IOException {
+        PeerKeyTrustManager trust = new PeerKeyTrustManager();
+        SSLSocket ssl = (SSLSocket) context(trust).getSocketFactory().createSocket(plain, host, port, true);
+        made.accept(ssl);
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setProtocols(new String[] {ServerTls.PROTOCOL});
+        ssl.setSSLParameters(parameters);
+        ssl.setSoTimeout((int) handshakeTimeout.toMillis());
+        handshake(ssl, plain, host, port);
+        ssl.setSoTimeout(0);
+        TlsOutcome outcome = decide(ssl, host, port, check, trust.presented());
+        if (!(outcome instanceof TlsOutcome.Secured)) {
+            ssl.close();
+        }
+        return outcome;
+    }
+
+    private void handshake(SSLSocket ssl, Socket plain, String host, int port) throws IOException {
+        try {
+            ssl.startHandshake();
+        } catch (SocketTimeoutException e) {
+            if (firstByte(plain) < 0) {
+                throw new TlsConnectException(TlsConnectException.Problem.NO_ANSWER, host + ":" + port
+                        + " did not answer the TLS handshake within " + handshakeTimeout.toSeconds() + " s", e);
+            }
+            throw e;
+        } catch (SSLException e) {
+            int first = firstByte(plain);
+            TlsConnectException.Problem problem = first == '{' ? TlsConnectException.Problem.PLAINTEXT_HOST
+                    : first >= 0 && !isTlsRecordType(first) ? TlsConnectException.Problem.NOT_TLS
+                    : TlsConnectException.Problem.HANDSHAKE_FAILED;
+            throw new TlsConnectException(problem, "TLS with " + host + ":" + port + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int firstByte(Socket plain) {
+        return plain instanceof WatchedSocket w ? w.firstByte() : -1;
+    }
+
+    private static TlsOutcome decide(SSLSocket ssl, String host, int port, KeyCheck check, HostKey presented) {
+        if (presented == null) {
+            throw new IllegalStateException("the handshake ended without a host certificate");
+        }
+        return switch (check) {
+            case KeyCheck.Pinned(HostKey pinned) -> pinned.equals(presented)
+                    ? new TlsOutcome.Secured(ssl, presented)
+                    : new TlsOutcome.ChangedKey(pinned, presented);
+            case KeyCheck.Stored(TrustStore store, String room) -> switch (store.check(presented,
+                    TrustStore.address(host, port), room)) {
+                case TrustVerdict.Trusted ignored -> new TlsOutcome.Secured(ssl, presented);
+                case TrustVerdict.Unknown unknown -> new TlsOutcome.UnknownKey(unknown.presented());
+                case TrustVerdict.Changed changed -> new TlsOutcome.ChangedKey(changed.pinned(), presented);
+            };
+        };
+    }
+
     /** One connect. */
     public final class Attempt {
         private final String host;
@@ -65,24 +148,11 @@ public final class TlsConnector {
          * @throws IOException when the host cannot be reached, or the attempt was cancelled
          */
         public TlsOutcome run() throws IOException {
-            PeerKeyTrustManager trust = new PeerKeyTrustManager();
             try {
                 plain.setTcpNoDelay(true);
                 plain.setKeepAlive(true);
                 plain.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-                SSLSocket ssl = (SSLSocket) context(trust).getSocketFactory().createSocket(plain, host, port, true);
-                secured = ssl;
-                SSLParameters parameters = ssl.getSSLParameters();
-                parameters.setProtocols(new String[] {ServerTls.PROTOCOL});
-                ssl.setSSLParameters(parameters);
-                ssl.setSoTimeout((int) handshakeTimeout.toMillis());
-                handshake(ssl);
-                ssl.setSoTimeout(0);
-                TlsOutcome outcome = decide(trust.presented());
-                if (!(outcome instanceof TlsOutcome.Secured)) {
-                    ssl.close();
-                }
-                return outcome;
+                return shakeHands(plain, host, port, check, ssl -> secured = ssl);
             } catch (IOException | RuntimeException e) {
                 cancel();
                 throw e;
@@ -100,42 +170,6 @@ public final class TlsConnector {
             } catch (IOException ignored) {
                 // Closing is all that was wanted.
             }
-        }
-
-        private void handshake(SSLSocket ssl) throws IOException {
-            try {
-                ssl.startHandshake();
-            } catch (SocketTimeoutException e) {
-                if (plain.firstByte() < 0) {
-                    throw new TlsConnectException(TlsConnectException.Problem.NO_ANSWER, host + ":" + port
-                            + " did not answer the TLS handshake within " + handshakeTimeout.toSeconds() + " s", e);
-                }
-                throw e;
-            } catch (SSLException e) {
-                int first = plain.firstByte();
-                TlsConnectException.Problem problem = first == '{' ? TlsConnectException.Problem.PLAINTEXT_HOST
-                        : first >= 0 && !isTlsRecordType(first) ? TlsConnectException.Problem.NOT_TLS
-                        : TlsConnectException.Problem.HANDSHAKE_FAILED;
-                throw new TlsConnectException(problem, "TLS with " + host + ":" + port + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        private TlsOutcome decide(HostKey presented) {
-            if (presented == null) {
-                throw new IllegalStateException("the handshake ended without a host certificate");
-            }
-            SSLSocket ssl = secured;
-            return switch (check) {
-                case KeyCheck.Pinned(HostKey pinned) -> pinned.equals(presented)
-                        ? new TlsOutcome.Secured(ssl, presented)
-                        : new TlsOutcome.ChangedKey(pinned, presented);
-                case KeyCheck.Stored(TrustStore store, String room) -> switch (store.check(presented,
-                        TrustStore.address(host, port), room)) {
-                    case TrustVerdict.Trusted ignored -> new TlsOutcome.Secured(ssl, presented);
-                    case TrustVerdict.Unknown unknown -> new TlsOutcome.UnknownKey(unknown.presented());
-                    case TrustVerdict.Changed changed -> new TlsOutcome.ChangedKey(changed.pinned(), presented);
-                };
-            };
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.parley.app;
 
 import dev.parley.app.chat.ChatViewModel;
+import dev.parley.app.fx.FxDialogs;
 import dev.parley.app.fx.ThemeService;
 import dev.parley.app.fx.ViewLoader;
 import dev.parley.app.settings.MemoryStore;
 import dev.parley.app.settings.SettingsStore;
 import dev.parley.app.settings.Settings;
 import dev.parley.discovery.DiscoveryConfig;
+import dev.parley.testing.TestTls;
+import dev.parley.tls.DataFolder;
+import dev.parley.tls.HostCode;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -18,8 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The app as a test runs it: real views, view models, server and client, but settings in memory
- * (never the person's own preferences), notifications recorded and dialogs answered by the test.
+ * The app as a test runs it: real views, view models, server and client (over TLS), but settings in
+ * memory (never the person's own preferences), a data folder of its own (never the person's host key or
+ * trusted hosts), notifications recorded and dialogs answered by the test.
  */
 public final class AppHarness {
     public final Settings settings;
@@ -31,8 +36,22 @@ public final class AppHarness {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** A UDP port of its own for discovery, so a test never hears or answers real rooms on 7771. */
     public final int discoveryPort = freeUdpPort();
+    /**
+     * The host key and trusted hosts: by default a folder of this harness's own whose host key is the
+     * test identity and which trusts it ({@link TestTls#trustingFolder()}); a test may set another before
+     * {@link #open}, and then {@link #connectors} too.
+     */
+    public TlsState tls = new TlsState(new DataFolder(TestTls.trustingFolder()));
     /** Where the start screen hosts and joins; real loopback by default, a fake when a test sets one before {@link #open}. */
-    public Connectors connectors = Connectors.network(new HostedRooms(hook -> { }));
+    public Connectors connectors = Connectors.network(new HostedRooms(hook -> { }), tls);
+    /** The answer to "Is this the host you meant?", and the addresses it was asked about. */
+    public volatile boolean trustNewHost = true;
+    public final List<String> askedAboutNewHost = new CopyOnWriteArrayList<>();
+    /** The answer to the changed-key warning, and the addresses it warned about. */
+    public volatile boolean trustChangedHost;
+    public final List<String> warnedAboutChangedHost = new CopyOnWriteArrayList<>();
+    /** Show the app's real dialogs for the host-key questions (tests that click them) instead of answering. */
+    public boolean realTrustDialogs;
     public AppShell shell;
     private ThemeService theme;
 
@@ -50,6 +69,7 @@ public final class AppHarness {
     public AppShell open(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.parley.app.messages", Locale.ENGLISH);
         theme = new ThemeService(settings);
+        var real = new FxDialogs(bundle, theme);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, javafx.application.Platform::runLater, opened::add,
                 new AppServices.Dialogs() {
@@ -63,9 +83,24 @@ public final class AppHarness {
                     public void about(javafx.stage.Window owner) {
                         aboutShown++;
                     }
+
+                    @Override
+                    public boolean trustNewHost(javafx.stage.Window owner, String address, HostCode code) {
+                        askedAboutNewHost.add(address);
+                        return realTrustDialogs ? real.trustNewHost(owner, address, code) : trustNewHost;
+                    }
+
+                    @Override
+                    public boolean trustChangedHost(javafx.stage.Window owner, String address, HostCode pinned,
+                                                    HostCode presented) {
+                        warnedAboutChangedHost.add(address);
+                        return realTrustDialogs ? real.trustChangedHost(owner, address, pinned, presented)
+                                : trustChangedHost;
+                    }
                 },
                 owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port),
-                DiscoveryConfig.defaults().withPort(discoveryPort), connectors);
+                DiscoveryConfig.defaults().withPort(discoveryPort), connectors, tls);
+        tls.preload(background);
         shell = new AppShell(stage, services);
         shell.open(null);
         return shell;

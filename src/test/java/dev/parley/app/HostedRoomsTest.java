@@ -1,7 +1,10 @@
 package dev.parley.app;
 
 import dev.parley.client.ClientConfig;
+import dev.parley.client.HostTrust;
 import dev.parley.server.ServerConfig;
+import dev.parley.testing.TestTls;
+import dev.parley.tls.DataFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostedRoomsTest {
     private final List<Thread> hooks = new ArrayList<>();
     private final HostedRooms rooms = new HostedRooms(hooks::add);
-    private final Connectors connectors = Connectors.network(rooms);
+    private final Connectors connectors = Connectors.network(rooms,
+            new TlsState(new DataFolder(TestTls.trustingFolder())));
 
     private static ServerConfig loopback() {
         return ServerConfig.defaults().withBind("127.0.0.1").withPort(0);
@@ -30,7 +34,7 @@ class HostedRoomsTest {
         for (int i = 0; i < 5; i++) {
             var server = connectors.host(loopback());
             var client = connectors.join(ClientConfig.of("127.0.0.1", server.port(), "host" + i)
-                    .withHostKey(server.hostKey()), c -> { });
+                    .withHostKey(server.hostKey()), HostTrust.expect(TestTls.key(), null), c -> { });
             assertThat(rooms.open()).containsExactly(server);
             client.close();
             server.close();
@@ -42,7 +46,8 @@ class HostedRoomsTest {
     @Test
     void theHookEndsARoomStillOpenAndItsGuestsHearTheChatEnded() throws Exception {
         var server = connectors.host(loopback());
-        var guest = connectors.join(ClientConfig.of("127.0.0.1", server.port(), "guest"), c -> { });
+        var guest = connectors.join(ClientConfig.of("127.0.0.1", server.port(), "guest"), HostTrust.stored(),
+                c -> { });
         try {
             hooks.getFirst().run();
             assertThat(rooms.open()).isEmpty();

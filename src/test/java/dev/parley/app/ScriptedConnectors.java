@@ -3,9 +3,12 @@ package dev.parley.app;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatException;
 import dev.parley.client.ClientConfig;
+import dev.parley.client.HostTrust;
 import dev.parley.client.Problem;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.testing.TestTls;
+import dev.parley.tls.DataFolder;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,9 +21,12 @@ import java.util.function.Consumer;
  * would (a taken port, a host refusing the name), without a second party being there.
  */
 public final class ScriptedConnectors implements Connectors {
-    private final Connectors real = Connectors.network(new HostedRooms(hook -> { }));
+    private final Connectors real = Connectors.network(new HostedRooms(hook -> { }),
+            new TlsState(new DataFolder(TestTls.trustingFolder())));
     public final List<ServerConfig> hosted = new CopyOnWriteArrayList<>();
     public final List<ClientConfig> joined = new CopyOnWriteArrayList<>();
+    /** Which host keys each join accepted, in the order of {@link #joined}. */
+    public final List<HostTrust> trusts = new CopyOnWriteArrayList<>();
     /** When set, joining fails with this problem. */
     public volatile Problem refuseJoin;
     /** When set, hosting fails with this exception. */
@@ -36,12 +42,13 @@ public final class ScriptedConnectors implements Connectors {
     }
 
     @Override
-    public ChatClient join(ClientConfig config, Consumer<ChatClient> cancel) throws ChatException {
+    public ChatClient join(ClientConfig config, HostTrust trust, Consumer<ChatClient> cancel) throws ChatException {
         joined.add(config);
+        trusts.add(trust);
         Problem refusal = refuseJoin;
         if (refusal != null) {
             throw new ChatException(refusal, null);
         }
-        return real.join(config, cancel);
+        return real.join(config, trust, cancel);
     }
 }

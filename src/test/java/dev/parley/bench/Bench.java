@@ -122,8 +122,13 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--ngircd", defaultValue = "/usr/sbin/ngircd", description = "The ngircd binary.")
     Path ngircd;
 
-    @Option(names = "--server-cpu", defaultValue = "0", description = "CPU the servers are pinned to.")
+    @Option(names = "--server-cpu", defaultValue = "0", description = "CPU the servers are pinned to"
+            + " (a taskset list: 0,1 lets a server use both cores, as the TLS join storm target asks).")
     String serverCpu;
+
+    @Option(names = "--tls", description = "Every run over TLS 1.3: Parley serving TLS only, ngircd on its [SSL] port,"
+            + " the generator doing a full handshake per participant. Off by default, so plain figures stay comparable.")
+    boolean tls;
 
     private PrintStream log = System.out;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -154,11 +159,13 @@ public final class Bench implements Callable<Integer> {
         if (javaPath == null) {
             javaPath = Path.of(System.getProperty("java.home"), "bin", "java");
         }
-        setup = new ServerProcess.Setup(serverCpu, javaPath, modules, ngircd, jfr, parleyJvmArgs);
+        setup = new ServerProcess.Setup(serverCpu, javaPath, modules, ngircd, jfr, parleyJvmArgs, tls,
+                Files.createDirectories(out.resolve("data")));
         String machine = Machine.describe(javaPath, ngircd);
         Files.writeString(out.resolve("machine.txt"), machine);
         log.println(machine);
         log.println("results: " + out.toAbsolutePath());
+        log.println(tls ? "transport: TLS 1.3" : "transport: plain TCP");
         long began = System.nanoTime();
         if (!"big".equals(only)) {
             for (int n : clientCounts) {
@@ -194,7 +201,8 @@ public final class Bench implements Callable<Integer> {
     }
 
     String settings() {
-        return "K=" + senders + " senders, closed-loop window " + window + " per sender, payload " + payload
+        return (tls ? "TLS 1.3 (full handshake per participant), " : "plain TCP, ") + "servers on CPU " + serverCpu
+                + ", K=" + senders + " senders, closed-loop window " + window + " per sender, payload " + payload
                 + " B, light " + (long) lightRate + "/s, heavy " + (long) heavyRate + "/s, warm-up " + warmup
                 + " s closed loop then " + settle + " s of the shape, measured " + measure + " s, " + reps
                 + " reps; join storms of " + bigSizes + " (at most "
@@ -235,7 +243,7 @@ public final class Bench implements Callable<Integer> {
             case HEAVY -> heavyRate;
         };
         try (ServerProcess sp = start(server, dir);
-             var gen = new LoadGenerator(dialect, sp.address(), payload, log)) {
+             var gen = new LoadGenerator(dialect, sp.address(), payload, log, tls ? new BenchTls() : null)) {
             Thread.sleep(500);
             long rssBase = Proc.rss(sp.pid());
             List<String> problems = new ArrayList<>();
@@ -325,7 +333,7 @@ public final class Bench implements Callable<Integer> {
     private Runs.Big big(String server, int big, int concurrency, int rep, int attempt) throws Exception {
         Path dir = out.resolve("runs").resolve(server + "-storm" + big + "-c" + concurrency + "-r" + rep + "-a" + attempt);
         try (ServerProcess sp = start(server, dir);
-             var gen = new LoadGenerator(dialect(server), sp.address(), payload, log)) {
+             var gen = new LoadGenerator(dialect(server), sp.address(), payload, log, tls ? new BenchTls() : null)) {
             Thread.sleep(500);
             long rssBase = Proc.rss(sp.pid());
             List<String> problems = new ArrayList<>();

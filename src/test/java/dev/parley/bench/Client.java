@@ -17,6 +17,8 @@ final class Client {
 
     final int index;
     SocketChannel channel;
+    /** The TLS session over {@link #channel} in a TLS run, else {@code null}. */
+    tlschannel.TlsChannel tls;
     SelectionKey key;
     boolean registered;
     boolean closed;

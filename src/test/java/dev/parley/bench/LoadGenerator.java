@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The load generator: N simulated participants on one NIO selector, driven by a single thread.
+ * The load generator: N simulated participants on one NIO selector, driven by a single thread, over
+ * plain TCP or, with {@link BenchTls}, TLS 1.3 (tls-channel over each socket, on the same selector).
  *
  * <p>One thread on its own core, no locks, no allocation per received line: it reads whole
  * socket buffers, splits them into lines and times every benchmark message from the moment its
@@ -31,8 +32,12 @@ final class LoadGenerator implements AutoCloseable {
 
     private static final long HIGHEST = TimeUnit.SECONDS.toNanos(60);
 
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final Dialect dialect;
     private final InetSocketAddress target;
+    /** TLS for every participant, or {@code null} for plain TCP. */
+    private final BenchTls tls;
     private final int payloadSize;
     private final PrintStream log;
     private final Selector selector;
@@ -76,8 +81,15 @@ final class LoadGenerator implements AutoCloseable {
     private long maxSendLag;
 
     LoadGenerator(Dialect dialect, InetSocketAddress target, int payloadSize, PrintStream log) throws IOException {
+        this(dialect, target, payloadSize, log, null);
+    }
+
+    /** @param tls TLS 1.3 for every participant ({@code --tls}), or {@code null} for plain TCP */
+    LoadGenerator(Dialect dialect, InetSocketAddress target, int payloadSize, PrintStream log, BenchTls tls)
+            throws IOException {
         this.dialect = dialect;
         this.target = target;
+        this.tls = tls;
         this.payloadSize = payloadSize;
         this.log = log;
         this.selector = Selector.open();
@@ -239,7 +251,7 @@ final class LoadGenerator implements AutoCloseable {
             boolean now = channel.connect(target);
             c.key = channel.register(selector, now ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             if (now) {
-                write(c, dialect.register(index));
+                connected(c);
             }
         } catch (IOException e) {
             lost(c, e);
@@ -304,8 +316,14 @@ final class LoadGenerator implements AutoCloseable {
             if ((ready & SelectionKey.OP_CONNECT) != 0) {
                 if (c.channel.finishConnect()) {
                     key.interestOps(SelectionKey.OP_READ);
-                    write(c, dialect.register(c.index));
+                    connected(c);
                 }
+                return;
+            }
+            if (c.tls != null) {
+                // A TLS read may wait for room to write and a write for bytes to read: do both.
+                flushTls(c);
+                readTls(c);
                 return;
             }
             if ((ready & SelectionKey.OP_WRITE) != 0) {
@@ -316,6 +334,65 @@ final class LoadGenerator implements AutoCloseable {
             }
         } catch (IOException e) {
             lost(c, e);
+        }
+    }
+
+    /** TCP is up: start TLS (its handshake goes with the first write) and say what the dialect says first. */
+    private void connected(Client c) {
+        if (tls != null) {
+            c.tls = tls.wrap(c.channel);
+        }
+        write(c, dialect.register(c.index));
+    }
+
+    /** Reads until the TLS layer has nothing more: decrypted bytes can wait where the selector cannot see them. */
+    private void readTls(Client c) throws IOException {
+        while (!c.closed) {
+            in.clear();
+            int n;
+            try {
+                n = c.tls.read(in);
+            } catch (tlschannel.NeedsReadException e) {
+                return;
+            } catch (tlschannel.NeedsWriteException e) {
+                c.key.interestOpsOr(SelectionKey.OP_WRITE);
+                return;
+            }
+            if (n < 0) {
+                lost(c, null);
+                return;
+            }
+            long now = System.nanoTime();
+            bytesIn += n;
+            if (recording) {
+                windowBytesIn += n;
+            }
+            feed(c, in.array(), n, now);
+            if (c.hasPendingWrites()) {
+                // The handshake may have just finished: what waited for it (the hello) goes out now.
+                flushTls(c);
+            }
+        }
+    }
+
+    /** Encrypts and writes what waits; the layer keeps ciphertext the socket did not take until the next call. */
+    private void flushTls(Client c) throws IOException {
+        var queue = c.pending();
+        try {
+            do {
+                ByteBuffer head = queue.peek();
+                c.tls.write(head == null ? EMPTY : head);
+                if (head != null && !head.hasRemaining()) {
+                    queue.poll();
+                }
+            } while (!queue.isEmpty());
+            if (c.key.isValid()) {
+                c.key.interestOpsAnd(~SelectionKey.OP_WRITE);
+            }
+        } catch (tlschannel.NeedsReadException e) {
+            // The handshake needs the server's answer first; the next read flushes again.
+        } catch (tlschannel.NeedsWriteException e) {
+            c.key.interestOpsOr(SelectionKey.OP_WRITE);
         }
     }
 
@@ -439,6 +516,11 @@ final class LoadGenerator implements AutoCloseable {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         try {
+            if (c.tls != null) {
+                c.pending().add(buf);
+                flushTls(c);
+                return;
+            }
             if (!c.hasPendingWrites()) {
                 c.channel.write(buf);
                 if (!buf.hasRemaining()) {

@@ -30,24 +30,36 @@ final class ServerProcess implements AutoCloseable {
         this.address = address;
     }
 
-    /** Where the servers' programs are and how they are started. */
-    record Setup(String cpu, Path java, Path modules, Path ngircd, boolean jfr, List<String> parleyJvmArgs) {
+    /**
+     * Where the servers' programs are and how they are started.
+     *
+     * @param tls  serve TLS 1.3 only ({@code --tls}); otherwise plain TCP, as before TLS existed
+     * @param data a folder for Parley's host key and ngircd's key and certificate, kept across runs
+     */
+    record Setup(String cpu, Path java, Path modules, Path ngircd, boolean jfr, List<String> parleyJvmArgs,
+                 boolean tls, Path data) {
     }
 
     /**
      * Starts Parley's headless host with the JVM options the installed app uses
      * ({@code --enable-native-access=javafx.graphics}, nothing tuned), rate limit off, bound to
-     * loopback, the connection cap lifted as ngircd's is.
+     * loopback, the connection cap lifted as ngircd's is. Its host key stays in the setup's data folder
+     * (made once). Plain runs serve plaintext ({@code --allow-plaintext}: the same port also takes TLS,
+     * and the first byte decides); TLS runs serve TLS only, as Parley does by default.
      */
     static ServerProcess parley(Setup setup, Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("taskset", "-c", setup.cpu(), setup.java().toString(),
                 "--enable-native-access=javafx.graphics"));
         cmd.addAll(setup.parleyJvmArgs());
         cmd.addAll(List.of("-p", setup.modules().toString(), "-m", "dev.parley/dev.parley.Parley", "serve",
-                "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000",
+                "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000", "--no-announce",
+                "--data", setup.data().resolve("parley").toString(),
                 // Every simulated client comes from 127.0.0.1: lift the per-address abuse limits.
                 "--max-pending", "20000", "--max-pending-per-address", "0", "--connects-per-minute", "0",
                 "--joins-per-minute", "0"));
+        if (!setup.tls()) {
+            cmd.add("--allow-plaintext");
+        }
         return start("parley", cmd, dir, dir.resolve("parley.out"), PARLEY_READY);
     }
 
@@ -56,10 +68,8 @@ final class ServerProcess implements AutoCloseable {
      * penalties off, no limit on connections (per IP too) or joins, no DNS, ident or PAM look-ups.
      */
     static ServerProcess ngircd(Setup setup, Path dir) throws IOException, InterruptedException {
-        int port;
-        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
+        int tlsPort = setup.tls() ? freePort() : 0;
         Path include = Files.createDirectories(dir.resolve("ngircd.conf.d"));
         Path conf = dir.resolve("ngircd.conf");
         Files.writeString(conf, String.join("\n",
@@ -82,10 +92,51 @@ final class ServerProcess implements AutoCloseable {
                 "Ident = no",
                 "PAM = no",
                 "IncludeDir = " + include,
+                setup.tls() ? sslSection(setup.data(), tlsPort) : "",
                 ""), StandardCharsets.UTF_8);
         List<String> cmd = List.of("taskset", "-c", setup.cpu(), setup.ngircd().toString(), "-n", "-f",
                 conf.toString());
-        return start("ngircd", cmd, dir, dir.resolve("ngircd.log"), NGIRCD_READY);
+        // With TLS the generator goes to the TLS port, which ngircd lists after its plain one.
+        Pattern ready = setup.tls() ? Pattern.compile("Now listening on \\[(\\S+)]:(" + tlsPort + ")") : NGIRCD_READY;
+        return start("ngircd", cmd, dir, dir.resolve("ngircd.log"), ready);
+    }
+
+    /**
+     * ngircd's {@code [SSL]} section (Debian builds it with GnuTLS): a P-256 key and a self-signed
+     * certificate, like Parley's, and fixed Diffie-Hellman parameters (RFC 7919 ffdhe2048; TLS 1.3 does
+     * not use them, but without a file ngircd spends seconds making its own), all made once with openssl.
+     */
+    private static String sslSection(Path data, int tlsPort) throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(data.resolve("ngircd-tls")).toAbsolutePath();
+        Path key = folder.resolve("key.pem");
+        Path cert = folder.resolve("cert.pem");
+        Path dh = folder.resolve("dh.pem");
+        if (!Files.exists(cert)) {
+            openssl(folder, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", key.toString(), "-out", cert.toString(), "-days", "365", "-subj", "/CN=bench.parley.invalid");
+            openssl(folder, "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048",
+                    "-out", folder.resolve("ffdhe2048.pem").toString());
+            openssl(folder, "dhparam", "-in", folder.resolve("ffdhe2048.pem").toString(), "-out", dh.toString());
+        }
+        return String.join("\n", "[SSL]", "CertFile = " + cert, "KeyFile = " + key, "DHFile = " + dh,
+                "Ports = " + tlsPort);
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("openssl " + args[0] + " failed; see " + dir.resolve("openssl.log"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     private static ServerProcess start(String kind, List<String> cmd, Path dir, Path readyFile, Pattern ready)

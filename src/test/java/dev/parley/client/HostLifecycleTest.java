@@ -4,6 +4,7 @@ import dev.parley.server.RoomServer;
 import dev.parley.testing.Participant;
 import dev.parley.testing.ServeProcess;
 import dev.parley.testing.TestServers;
+import dev.parley.testing.TestTls;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,12 @@ class HostLifecycleTest {
         int port;
         Participant alice;
         Participant bob;
-        try (var first = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1")) {
+        // The restarted host keeps its data folder, so it proves the same key and the guests go on.
+        String data = TestTls.emptyFolder().toString();
+        try (var first = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1", "--data", data)) {
             port = first.port();
-            alice = Participant.join(port, "alice");
-            bob = Participant.join(port, "bob");
+            alice = Participant.join(port, "alice", first.hostKey());
+            bob = Participant.join(port, "bob", first.hostKey());
             alice.client().send("before the crash");
             bob.awaitText("before the crash");
             first.kill();
@@ -43,7 +46,8 @@ class HostLifecycleTest {
             alice.awaitEvent(ChatEvent.Disconnected.class);
             bob.awaitEvent(ChatEvent.Disconnected.class);
             alice.client().send("written while the host was down");
-            try (var second = ServeProcess.onClassPath("--port", String.valueOf(port), "--bind", "127.0.0.1")) {
+            try (var second = ServeProcess.onClassPath("--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--data", data)) {
                 bob.awaitText("written while the host was down");
                 alice.awaitText("written while the host was down");
                 assertEquals(List.of("before the crash", "written while the host was down"), bob.texts());

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.parley.testing.TestTls;
+import dev.parley.tls.HostCode;
+import dev.parley.tls.HostKey;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(180)
 class DiscoveryNamespacesIT {
-    private static final String ROOM_LINE = "Team room\t" + NamespacePair.ADDRESS_A + ":7770\t-\t0";
+    /** The data folder of the host and the guest: their own, never the person's (host key, trusted hosts). */
+    private final Path dataHome = TestTls.emptyFolder();
+    private HostKey hostKey;
 
     private NamespacePair net;
     private final List<Process> started = new ArrayList<>();
@@ -56,9 +62,10 @@ class DiscoveryNamespacesIT {
         return command;
     }
 
-    /** Starts {@code serve} in namespace A and waits for its listening line. */
+    /** Starts {@code serve} in namespace A and waits for its listening line and host key. */
     private void serve(String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "7770", "--room", "Team room"));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "7770", "--room", "Team room",
+                "--data", dataHome.resolve("host").toString()));
         args.addAll(List.of(extra));
         Process p = NamespacePair.in(net.a, parley(args.toArray(String[]::new)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -66,10 +73,20 @@ class DiscoveryNamespacesIT {
         var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = reader.readLine();
         assertThat(line).as("serve's first line").contains("listening on");
+        String keyLine = reader.readLine();
+        assertThat(keyLine).as("serve's second line").startsWith("host key: ");
+        hostKey = HostKey.parse(keyLine.substring("host key: ".length()));
+    }
+
+    /** What discover prints for the room served in namespace A, with the key it announces. */
+    private String roomLine() {
+        return "Team room\t" + NamespacePair.ADDRESS_A + ":7770\t" + hostKey.hex() + "\t0";
     }
 
     private Run runIn(String ns, String... args) throws IOException, InterruptedException {
-        Process p = NamespacePair.in(ns, parley(args)).start();
+        ProcessBuilder builder = NamespacePair.in(ns, parley(args));
+        builder.environment().put("XDG_DATA_HOME", dataHome.toString());
+        Process p = builder.start();
         started.add(p);
         var err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
@@ -90,7 +107,7 @@ class DiscoveryNamespacesIT {
         serve();
         Run run = runIn(net.b, "discover", "--timeout", "4");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines()).containsExactly(ROOM_LINE);
+        assertThat(run.out().lines()).containsExactly(roomLine());
     }
 
     @Test
@@ -102,7 +119,7 @@ class DiscoveryNamespacesIT {
         // The host reads its adapters every 5 s and announces at once on one that came up.
         Run run = runIn(net.b, "discover", "--timeout", "8");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines()).containsExactly(ROOM_LINE);
+        assertThat(run.out().lines()).containsExactly(roomLine());
     }
 
     @Test
@@ -121,7 +138,8 @@ class DiscoveryNamespacesIT {
         serve();
         Run run = runIn(net.b, "discover", "--timeout", "5");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines()).containsExactly("Team room\t[" + linkLocal + "%" + net.b + "v]:7770\t-\t0");
+        assertThat(run.out().lines()).containsExactly("Team room\t[" + linkLocal + "%" + net.b + "v]:7770\t"
+                + hostKey.hex() + "\t0");
     }
 
     @Test
@@ -152,7 +170,7 @@ class DiscoveryNamespacesIT {
         started.add(flood);
         Run run = runIn(net.b, "discover", "--timeout", "4");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines()).containsExactly(ROOM_LINE);
+        assertThat(run.out().lines()).containsExactly(roomLine());
         assertThat(run.err()).doesNotContain("Exception");
     }
 
@@ -161,6 +179,10 @@ class DiscoveryNamespacesIT {
         String nft = NamespacePair.binary("nft");
         assertThat(nft).as("the firewall check needs nft (apt-get install nftables; CI's .ci/run installs it)").isNotNull();
         serve();
+        Run healthy = runIn(net.b, "doctor", NamespacePair.ADDRESS_A + ":7770");
+        assertThat(healthy.out()).as(healthy.out()).contains(NamespacePair.ADDRESS_A + " port 7770 speaks TLS 1.3; you"
+                + " have not joined this host before. When you join, compare its code (" + HostCode.of(hostKey).wordsText()
+                + ") with the one under “Invite others” on the host’s screen.");
         NamespacePair.run(NamespacePair.in(net.a, List.of(nft, "add table inet parleytest")).command().toArray(String[]::new));
         NamespacePair.run(NamespacePair.in(net.a, List.of(nft,
                 "add chain inet parleytest input { type filter hook input priority 0 ; }")).command().toArray(String[]::new));
@@ -170,7 +192,9 @@ class DiscoveryNamespacesIT {
         Run dropped = runIn(net.b, "doctor", NamespacePair.ADDRESS_A + ":7770");
         Run closed = runIn(net.b, "doctor", NamespacePair.ADDRESS_A + ":7999");
         Path transcript = Path.of("target", "discovery-doctor-transcript.txt");
-        Files.writeString(transcript, "$ parley doctor " + NamespacePair.ADDRESS_A + ":7770   # TCP 7770 dropped by nft in the host's namespace\n"
+        Files.writeString(transcript, "$ parley doctor " + NamespacePair.ADDRESS_A + ":7770   # the room is up\n"
+                + healthy.out() + "(exit " + healthy.exit() + ")\n\n"
+                + "$ parley doctor " + NamespacePair.ADDRESS_A + ":7770   # TCP 7770 dropped by nft in the host's namespace\n"
                 + dropped.out() + "(exit " + dropped.exit() + ")\n\n$ parley doctor " + NamespacePair.ADDRESS_A
                 + ":7999   # nothing listens\n" + closed.out() + "(exit " + closed.exit() + ")\n");
 

@@ -1,5 +1,9 @@
 package dev.parley.server;
 
+import dev.parley.testing.TestTls;
+import dev.parley.tls.KeyCheck;
+import dev.parley.tls.TlsConnector;
+import dev.parley.tls.TlsOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A participant that speaks the wire protocol by hand: raw loopback socket, one JSON object per
- * line, parsed with Jackson's tree model only. It knows nothing of the project's frame classes,
- * so what it checks is what any other implementation of {@code PROTOCOL.md} would see.
+ * A participant that speaks the wire protocol by hand: raw loopback socket (plain, or TLS 1.3 pinned to
+ * the test host's key: {@link Wire}), one JSON object per line, parsed with Jackson's tree model only. It
+ * knows nothing of the project's frame classes, so what it checks is what any other implementation of
+ * {@code PROTOCOL.md} would see.
  *
  * <p>Every read waits at most {@link #WAIT} and fails the test instead of hanging.
  */
@@ -52,26 +57,35 @@ final class RawPeer implements AutoCloseable {
     }
 
     static RawPeer connect(int port) {
-        return connect(port, 0);
+        return connect(port, 0, Wire.PLAIN);
+    }
+
+    /** A peer on {@code wire}: plain TCP, or TLS 1.3 that goes on only with the test host's key. */
+    static RawPeer connect(int port, Wire wire) {
+        return connect(port, 0, wire);
     }
 
     /** A peer whose kernel receive buffer is tiny, so it stops the server's writes when it does not read. */
     static RawPeer connectNotReading(int port) {
-        return connect(port, 4096);
+        return connect(port, 4096, Wire.PLAIN);
     }
 
     /** A peer whose socket is bound to {@code local} (127.0.0.2, say): another address to the host. */
     static RawPeer connectFrom(InetAddress local, int port) {
-        return connect(local, port, 0);
+        return connect(local, port, 0, Wire.PLAIN);
     }
 
-    private static RawPeer connect(int port, int receiveBuffer) {
-        return connect(null, port, receiveBuffer);
+    static RawPeer connectNotReading(int port, Wire wire) {
+        return connect(port, 4096, wire);
     }
 
-    private static RawPeer connect(InetAddress local, int port, int receiveBuffer) {
+    private static RawPeer connect(int port, int receiveBuffer, Wire wire) {
+        return connect(null, port, receiveBuffer, wire);
+    }
+
+    private static RawPeer connect(InetAddress local, int port, int receiveBuffer, Wire wire) {
         try {
-            var socket = new Socket();
+            var socket = wire == Wire.TLS ? TlsConnector.newSocket() : new Socket();
             if (local != null) {
                 socket.bind(new InetSocketAddress(local, 0));
             }
@@ -79,8 +93,17 @@ final class RawPeer implements AutoCloseable {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-            return new RawPeer(socket);
+            var loopback = InetAddress.getLoopbackAddress();
+            socket.connect(new InetSocketAddress(loopback, port), 5_000);
+            if (wire == Wire.PLAIN) {
+                return new RawPeer(socket);
+            }
+            TlsOutcome outcome = new TlsConnector(Duration.ofSeconds(5), WAIT).secure(socket,
+                    loopback.getHostAddress(), port, new KeyCheck.Pinned(TestTls.key()));
+            if (!(outcome instanceof TlsOutcome.Secured secured)) {
+                return fail("the server did not prove the test host key: " + outcome);
+            }
+            return new RawPeer(secured.socket());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -253,7 +276,7 @@ final class RawPeer implements AutoCloseable {
                 fail("expected the connection to be closed, got " + line);
             }
         } catch (UncheckedIOException e) {
-            if (!(e.getCause() instanceof SocketException)) {
+            if (!endsConnection(e)) {
                 throw e;
             }
             // A reset also ends the connection.
@@ -268,7 +291,7 @@ final class RawPeer implements AutoCloseable {
                 frames.add(JSON.readTree(line));
             }
         } catch (UncheckedIOException e) {
-            if (!(e.getCause() instanceof SocketException)) {
+            if (!endsConnection(e)) {
                 throw e;
             }
         }
@@ -286,6 +309,11 @@ final class RawPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A reset, or over TLS the session breaking with the connection, ends it as a close does. */
+    private static boolean endsConnection(UncheckedIOException e) {
+        return e.getCause() instanceof SocketException || e.getCause() instanceof javax.net.ssl.SSLException;
     }
 
     static boolean isMsg(JsonNode frame, String id) {

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.testing.TestTls;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 
@@ -11,13 +12,25 @@ import java.util.List;
 
 /**
  * A real {@link RoomServer} on a loopback port plus the raw peers a test opens against it; both
- * are closed after each test. Tests start the server with the config they need.
+ * are closed after each test. Tests start the server with the config they need, on the
+ * {@link #wire()} of the class.
  */
 abstract class RoomFixture {
     static final String ROOM = "Conformance room";
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final List<RawPeer> peers = new ArrayList<>();
     RoomServer server;
+
+    /**
+     * What the peers speak: plain TCP to a port that serves both (the first byte decides, as with
+     * {@code serve --allow-plaintext}), or TLS to a TLS-only port. The {@code *OverTlsTest} subclasses
+     * say {@link Wire#TLS}.
+     */
+    Wire wire() {
+        return Wire.PLAIN;
+    }
 
     /** The protocol's defaults, on a free loopback port, with a fine timer tick so timeouts are prompt. */
     static ServerConfig config() {
@@ -34,7 +47,13 @@ abstract class RoomFixture {
 
     RoomServer start(ServerConfig config) {
         try {
-            server = new RoomServer(config).start();
+            server = new RoomServer(wire() == Wire.TLS ? TestTls.secure(config) : TestTls.alsoPlaintext(config)).start();
+            if (wire() == Wire.TLS && WARM.compareAndSet(false, true)) {
+                // The JVM's first TLS handshake loads and compiles a lot; tests with sub-second timeouts
+                // should not pay for it.
+                RawPeer.connect(server.port(), Wire.TLS).close();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.connectionCount() == 0);
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,13 +65,13 @@ abstract class RoomFixture {
     }
 
     RawPeer connect() {
-        var peer = RawPeer.connect(server.port());
+        var peer = RawPeer.connect(server.port(), wire());
         peers.add(peer);
         return peer;
     }
 
     RawPeer connectNotReading() {
-        var peer = RawPeer.connectNotReading(server.port());
+        var peer = RawPeer.connectNotReading(server.port(), wire());
         peers.add(peer);
         return peer;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoopbackProxy implements AutoCloseable {
     private final ServerSocket listener;
-    private final int target;
+    private volatile int target;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private volatile boolean dropFromServer;
 
@@ -39,6 +39,11 @@ public final class LoopbackProxy implements AutoCloseable {
     /** While set, bytes from the server are read and thrown away, as on a link dying one way. */
     public void dropFromServer(boolean drop) {
         dropFromServer = drop;
+    }
+
+    /** From now on new connections go to {@code port} (another server taking over the address). */
+    public void retarget(int port) {
+        target = port;
     }
 
     /** Resets every relayed connection at once, on both sides. */

@@ -3,7 +3,10 @@ package dev.parley.testing;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatEvent;
 import dev.parley.client.ClientConfig;
+import dev.parley.client.HostTrust;
+import dev.parley.client.TlsDialer;
 import dev.parley.protocol.Frame;
+import dev.parley.tls.HostKey;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,16 @@ public final class Participant implements AutoCloseable {
     }
 
     public static Participant join(ClientConfig config) throws Exception {
-        var client = new ChatClient(config);
+        return join(new ChatClient(config));
+    }
+
+    /** Joins over TLS a host that must prove {@code hostKey} (as {@code join --trust-host-key} does). */
+    public static Participant join(int port, String nick, HostKey hostKey) throws Exception {
+        return join(new ChatClient(FAST.apply(ClientConfig.of("127.0.0.1", port, nick)),
+                new TlsDialer(HostTrust.expect(hostKey, null), null)));
+    }
+
+    private static Participant join(ChatClient client) throws Exception {
         client.connect();
         return new Participant(client);
     }

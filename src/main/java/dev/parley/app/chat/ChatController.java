@@ -3,6 +3,7 @@ package dev.parley.app.chat;
 import dev.parley.app.chat.ChatViewModel.ConnectionState;
 import dev.parley.app.fx.ThemeService;
 import dev.parley.app.settings.Settings;
+import dev.parley.tls.HostKey;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -50,6 +51,7 @@ public final class ChatController {
     private final Clock clock;
     private final Settings settings;
     private final List<String> joinAddresses;
+    private final HostKey hostKey;
     private final Actions actions;
     /** How often the typing line and the reconnect countdown are brought up to date. */
     private static final long TICK_MILLIS = 500;
@@ -108,6 +110,17 @@ public final class ChatController {
      */
     public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Settings settings,
                           Consumer<String> browser, Clock clock, List<String> joinAddresses, Actions actions) {
+        this(vm, formats, theme, settings, browser, clock, joinAddresses, null, actions);
+    }
+
+    /**
+     * @param hostKey this host's key when hosting over TLS: "Invite others" shows its code and copies an
+     *                invite line; {@code null} otherwise
+     */
+    public ChatController(ChatViewModel vm, ChatFormats formats, ThemeService theme, Settings settings,
+                          Consumer<String> browser, Clock clock, List<String> joinAddresses, HostKey hostKey,
+                          Actions actions) {
+        this.hostKey = hostKey;
         this.vm = vm;
         this.formats = formats;
         this.theme = theme;
@@ -198,10 +211,14 @@ public final class ChatController {
         layout = new ChatLayout(chatRoot, conversation, messages, new Region[] {typingLabel, composerColumn},
                 sidePanel, panelToggle, settings, formats);
 
-        joinBox.setVisible(!joinAddresses.isEmpty());
-        joinBox.setManaged(!joinAddresses.isEmpty());
+        boolean inviting = !joinAddresses.isEmpty() || hostKey != null;
+        joinBox.setVisible(inviting);
+        joinBox.setManaged(inviting);
         for (String address : joinAddresses) {
             joinList.getChildren().add(joinRow(address));
+        }
+        if (hostKey != null) {
+            joinBox.getChildren().add(new InvitePanel(hostKey, joinAddresses, formats.bundle()).node());
         }
 
         // Not a Timeline: a running animation keeps JavaFX pulsing 60 times a second even in an idle

@@ -15,6 +15,10 @@ public final class Icons {
     public static final Ikon COPIED = Feather.CHECK;
     public static final Ikon LINK = Feather.LINK;
     public static final Ikon LEAVE = Feather.LOG_OUT;
+    /** The first-use prompt about a host's key. */
+    public static final Ikon TRUST = Feather.SHIELD;
+    /** The warning about a host whose key changed. */
+    public static final Ikon WARNING = Feather.ALERT_TRIANGLE;
 
     private Icons() {
     }

@@ -5,6 +5,7 @@ import dev.parley.app.chat.ChatSession;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatException;
 import dev.parley.client.ClientConfig;
+import dev.parley.client.HostTrust;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
 import javafx.concurrent.Task;
@@ -50,6 +51,7 @@ final class ConnectTask extends Task<ChatSession> {
     protected ChatSession call() throws ChatException, HostingFailed {
         String address;
         ClientConfig config;
+        HostTrust trust;
         if (request.hosting()) {
             RoomServer s;
             try {
@@ -61,10 +63,13 @@ final class ConnectTask extends Task<ChatSession> {
             server = s;
             address = MessageFormat.format(bundle.getString("chat.header.hosting"), String.valueOf(s.port()));
             config = ClientConfig.of("127.0.0.1", s.port(), request.name().strip()).withHostKey(s.hostKey());
+            // The window joins its own room: the key is its own, nothing to ask or to remember.
+            trust = HostTrust.expect(s.config().tls().context().key(), null);
         } else {
             HostAddress a = request.address();
             address = a.display();
             config = ClientConfig.of(a.host(), a.port(), request.name().strip()).withPassword(request.password());
+            trust = request.trust();
         }
         if (isCancelled()) {
             closeAll();
@@ -72,7 +77,7 @@ final class ConnectTask extends Task<ChatSession> {
         }
         ChatClient c;
         try {
-            c = connectors.join(config, joining -> client = joining);
+            c = connectors.join(config, trust, joining -> client = joining);
         } catch (ChatException e) {
             closeAll();
             throw e;

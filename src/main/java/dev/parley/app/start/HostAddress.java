@@ -54,7 +54,12 @@ public record HostAddress(String host, int port) {
                 end = Math.min(end, at);
             }
         }
-        Parsed address = parseAuthority(rest.substring(0, end));
+        String authority = rest.substring(0, end);
+        if (invite && authority.startsWith("[")) {
+            // An invite spells an IPv6 zone as a URI does (RFC 6874): fe80::1%25eth0 is zone eth0.
+            authority = authority.replace("%25", "%");
+        }
+        Parsed address = parseAuthority(authority);
         int hash = rest.indexOf('#');
         if (address.address() == null || !invite || hash < 0) {
             return address;

@@ -28,11 +28,12 @@ public final class RoomsAnnouncer implements AutoCloseable {
         var r = new RoomsAnnouncer();
         String room = server.config().roomName();
         boolean password = server.config().password() != null;
+        var tls = server.config().tls();
+        String key = tls.enabled() ? tls.context().key().hex() : null;
         background.execute(() -> {
             try {
-                // The host key joins the announcement once the host has one (TLS); until then it is left out.
                 Announcer a = Announcer.start(config,
-                        () -> new HostedRoom(room, server.port(), null, password, server.users().size()));
+                        () -> new HostedRoom(room, server.port(), key, password, server.users().size()));
                 r.started(a);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "discovery: cannot announce the room on UDP port {0}: {1}",

@@ -5,6 +5,7 @@ import dev.parley.discovery.DiscoveredRoom;
 import dev.parley.discovery.DiscoveryConfig;
 import dev.parley.discovery.Doctor;
 import dev.parley.discovery.Finding;
+import dev.parley.discovery.HostCheck;
 import dev.parley.discovery.Reachability;
 import dev.parley.discovery.RoomBrowser;
 import dev.parley.discovery.RoomList;
@@ -43,6 +44,7 @@ public final class RoomsViewModel {
 
     private final DiscoveryConfig config;
     private final Predicate<String> trusted;
+    private final List<HostCheck> hostChecks;
     private final ResourceBundle bundle;
     private final Executor background;
     private final Executor fx;
@@ -65,8 +67,18 @@ public final class RoomsViewModel {
      */
     public RoomsViewModel(DiscoveryConfig config, Predicate<String> trusted, ResourceBundle bundle,
                           Executor background, Executor fx) {
+        this(config, trusted, List.of(), bundle, background, fx);
+    }
+
+    /**
+     * @param hostChecks what the troubleshooter checks on a host it could connect to (the TLS handshake
+     *                   and host key, {@link dev.parley.discovery.TlsHostCheck})
+     */
+    public RoomsViewModel(DiscoveryConfig config, Predicate<String> trusted, List<HostCheck> hostChecks,
+                          ResourceBundle bundle, Executor background, Executor fx) {
         this.config = config;
         this.trusted = trusted;
+        this.hostChecks = List.copyOf(hostChecks);
         this.bundle = bundle;
         this.background = background;
         this.fx = fx;
@@ -171,15 +183,25 @@ public final class RoomsViewModel {
 
     /**
      * The host key announced by the room last picked, if {@code typedAddress} is still its address,
-     * else {@code null}: the trust check at join time uses it so a pinned key needs no prompt.
+     * else {@code null}.
      */
     public String expectedHostKey(String typedAddress) {
+        RoomPick p = pickFor(typedAddress);
+        return p == null ? null : p.hostKey();
+    }
+
+    /**
+     * The room last picked, if {@code typedAddress} is still its address, else {@code null}: joining it
+     * checks the key against the trust store with the announced room name, so a pinned key needs no
+     * prompt and a host that now shows another key for that room is noticed.
+     */
+    public RoomPick pickFor(String typedAddress) {
         RoomPick p = lastPick;
         if (p == null) {
             return null;
         }
         HostAddress.Parsed parsed = HostAddress.parse(typedAddress);
-        return p.address().equals(parsed.address()) ? p.hostKey() : null;
+        return p.address().equals(parsed.address()) ? p : null;
     }
 
     /** Runs the troubleshooter off the FX thread, about {@code typedAddress} too when it is one. */
@@ -192,8 +214,7 @@ public final class RoomsViewModel {
         HostAddress.Parsed parsed = HostAddress.parse(typedAddress);
         Doctor.Target target = parsed.address() == null ? null
                 : new Doctor.Target(parsed.address().host(), parsed.address().port());
-        // TLS adds its handshake and host-key check here as a HostCheck once the transport has one.
-        var doctor = new Doctor(config, DOCTOR_LISTEN, List.of());
+        var doctor = new Doctor(config, DOCTOR_LISTEN, hostChecks);
         background.execute(() -> {
             List<String> lines = new ArrayList<>();
             try {

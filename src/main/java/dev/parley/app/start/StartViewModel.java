@@ -4,7 +4,11 @@ import dev.parley.app.Connectors;
 import dev.parley.app.ProblemSentences;
 import dev.parley.app.chat.ChatSession;
 import dev.parley.client.ChatException;
+import dev.parley.client.HostTrust;
 import dev.parley.client.Problem;
+import dev.parley.tls.HostCode;
+import dev.parley.tls.HostKey;
+import dev.parley.tls.TrustSource;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.settings.Settings.Mode;
@@ -29,6 +33,7 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The start screen: host or join, the fields of each with their problems, and the connect attempt.
@@ -47,7 +52,9 @@ public final class StartViewModel {
     private final Executor background;
     private final Connectors connectors;
     private final ProblemSentences problems;
+    private final TrustQuestions questions;
     private final Consumer<ChatSession> opened;
+    private Function<String, RoomPick> picks = typed -> null;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.HOST);
     private final FormField name;
@@ -68,14 +75,16 @@ public final class StartViewModel {
     /**
      * @param background where connect attempts run (never the FX thread)
      * @param connectors starts rooms and joins them
+     * @param questions  asks the person about a host key met for the first time, or one that changed
      * @param opened     receives the open chat, on the FX thread
      */
     public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Connectors connectors,
-                          Consumer<ChatSession> opened) {
+                          TrustQuestions questions, Consumer<ChatSession> opened) {
         this.settings = settings;
         this.bundle = bundle;
         this.background = background;
         this.connectors = connectors;
+        this.questions = questions;
         this.problems = new ProblemSentences(bundle);
         this.opened = opened;
         this.name = new FormField(this::nickProblem);
@@ -139,8 +148,28 @@ public final class StartViewModel {
         }
         ConnectRequest request = mode.get() == Mode.HOST
                 ? ConnectRequest.host(name.text(), room.text(), HostAddress.parsePort(port.text()), hostPassword.get())
-                : ConnectRequest.join(HostAddress.parse(address.text()).address(), name.text(), joinPassword.get());
+                : ConnectRequest.join(HostAddress.parse(address.text()).address(), name.text(), joinPassword.get(),
+                        trustFor(address.text()));
         start(request);
+    }
+
+    /**
+     * Which host key joining {@code typed} accepts: an invite line's key without asking; for a room
+     * picked from the list, what the trust store says, with the announced room name for noticing a
+     * changed key; otherwise what the trust store says about the address.
+     */
+    private HostTrust trustFor(String typed) {
+        HostAddress.Parsed parsed = HostAddress.parse(typed);
+        if (parsed.hostKey() != null) {
+            return HostTrust.expect(HostKey.parse(parsed.hostKey()), TrustSource.INVITE);
+        }
+        RoomPick pick = picks.apply(typed);
+        return pick != null ? new HostTrust.Stored(pick.room()) : HostTrust.stored();
+    }
+
+    /** Where the rooms list says which room was picked for a typed address (or {@code null}). */
+    public void setRoomPicks(Function<String, RoomPick> pickFor) {
+        picks = pickFor == null ? typed -> null : pickFor;
     }
 
     /** Starts {@code request} as given (the command line skips the form this way). */
@@ -160,12 +189,55 @@ public final class StartViewModel {
                 opened.accept(task.getValue());
             } else if (state == Worker.State.FAILED) {
                 attempt = null;
+                if (askedAboutKey(task.getException(), request)) {
+                    return;
+                }
                 // The sentence and the field to fix first: the screen moves the focus when busy ends.
                 failed(task.getException(), request.hosting());
                 busy.set(false);
             }
         });
         background.execute(task);
+    }
+
+    /**
+     * A host key to ask the person about, before anything was sent to the host: on yes, joins again
+     * accepting just that key (and the dialer remembers it); on no, says that nothing was sent.
+     *
+     * @return whether the failure was about the key (and is handled)
+     */
+    private boolean askedAboutKey(Throwable e, ConnectRequest request) {
+        if (!(e instanceof ChatException ce) || request.hosting()) {
+            return false;
+        }
+        HostKey accepted;
+        String declined;
+        switch (ce.problem()) {
+            case Problem.UnknownHostKey u -> {
+                accepted = questions.trustNewHost(u.address(), HostCode.of(u.presented())) ? u.presented() : null;
+                declined = text("start.trust.declined");
+            }
+            case Problem.HostKeyChanged c -> {
+                accepted = questions.trustChangedHost(c.address(), HostCode.of(c.pinned()), HostCode.of(c.presented()))
+                        ? c.presented() : null;
+                declined = problems.of(c);
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (attempt != null) {
+            // Something else started while the question was open (it cannot, the window is modal; be safe).
+            return true;
+        }
+        if (accepted != null) {
+            start(request.withTrust(HostTrust.expect(accepted, TrustSource.PROMPT)));
+        } else {
+            failure.set(declined);
+            fix.set(Field.ADDRESS);
+            busy.set(false);
+        }
+        return true;
     }
 
     /** Puts the failure into a sentence and picks the field that would fix it. */

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.TcpRelay;
 import dev.parley.app.chat.ChatItem.Delivery;
 import dev.parley.app.chat.ChatItem.Message;
@@ -67,7 +68,7 @@ class ChatWindowTest {
     }
 
     private RoomServer server(int port) throws IOException {
-        var server = new RoomServer(ServerConfig.defaults().withPort(port).withRoom("Test room", null)).start();
+        var server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(port).withRoom("Test room", null))).start();
         closeLater.add(server);
         return server;
     }
@@ -79,7 +80,7 @@ class ChatWindowTest {
     }
 
     private ChatClient guest(int port, String nick) throws Exception {
-        var client = new ChatClient(ClientConfig.of("127.0.0.1", port, nick));
+        var client = TestTls.client(ClientConfig.of("127.0.0.1", port, nick));
         client.connect();
         closeLater.add(client);
         return client;

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.chat.ChatItem.Message;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
@@ -63,7 +64,7 @@ class MessageTextTest {
     }
 
     private void join(double width) throws Exception {
-        server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom("Test room", null)).start();
+        server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(0).withRoom("Test room", null))).start();
         onFx(() -> app.shell.startViewModel().start(
                 ConnectRequest.join(new HostAddress("127.0.0.1", server.port()), "Bob", null)));
         waitUntil(() -> app.chat() != null && "Test room".equals(app.chat().roomProperty().get()));
@@ -71,7 +72,7 @@ class MessageTextTest {
             app.shell.stage().setWidth(width);
             app.shell.stage().setHeight(760);
         });
-        alice = new ChatClient(ClientConfig.of("127.0.0.1", server.port(), "Alice"));
+        alice = TestTls.client(ClientConfig.of("127.0.0.1", server.port(), "Alice"));
         alice.connect();
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
 import dev.parley.server.RoomServer;
@@ -26,7 +27,7 @@ public final class RealGlassRtlProbe {
         AppHarness app = new AppHarness();
         Platform.startup(() -> app.open(new Stage()));
         int status = 1;
-        try (var server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom("Test room", null)).start()) {
+        try (var server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(0).withRoom("Test room", null))).start()) {
             onFx(() -> app.shell.startViewModel().start(
                     ConnectRequest.join(new HostAddress("127.0.0.1", server.port()), "Bob", null)));
             waitUntil(() -> app.chat() != null && "Test room".equals(app.chat().roomProperty().get()));

@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.start.ConnectRequest;
 import dev.parley.app.start.HostAddress;
 import dev.parley.server.RoomServer;
@@ -45,7 +46,7 @@ class RightToLeftTextTest {
 
     @Test
     void longRightToLeftAndMixedTextRendersInEveryRowAndTheComposerAtEveryWidth() throws Exception {
-        server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom("Test room", null)).start();
+        server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(0).withRoom("Test room", null))).start();
         onFx(() -> app.shell.startViewModel().start(
                 ConnectRequest.join(new HostAddress("127.0.0.1", server.port()), "Bob", null)));
         waitUntil(() -> app.chat() != null && "Test room".equals(app.chat().roomProperty().get()));
@@ -59,7 +60,7 @@ class RightToLeftTextTest {
 
     @Test
     void aLateJoinerGetsTheSameTextFromTheHistoryWithoutFreezing() throws Exception {
-        server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom("Test room", null)).start();
+        server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(0).withRoom("Test room", null))).start();
         try (var alice = RtlScenario.sendAll(server.port())) {
             RtlScenario scenario = new RtlScenario(app);
             scenario.watchFxThread();

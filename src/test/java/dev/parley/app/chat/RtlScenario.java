@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.chat.ChatItem.Message;
 import dev.parley.app.text.SafeTextFlow;
 import dev.parley.client.ChatClient;
@@ -84,7 +85,7 @@ final class RtlScenario {
      */
     void run(int port) throws Exception {
         onFx(() -> app.shell.stage().setHeight(760));
-        try (var alice = new ChatClient(ClientConfig.of("127.0.0.1", port, "Alice"))) {
+        try (var alice = TestTls.client(ClientConfig.of("127.0.0.1", port, "Alice"))) {
             alice.connect();
             for (int i = 0; i < TEXTS.size(); i++) {
                 alice.send(TEXTS.get(i));
@@ -107,7 +108,7 @@ final class RtlScenario {
      * connected, so nothing it queued is dropped; the caller closes it.
      */
     static ChatClient sendAll(int port) throws Exception {
-        var alice = new ChatClient(ClientConfig.of("127.0.0.1", port, "Alice"));
+        var alice = TestTls.client(ClientConfig.of("127.0.0.1", port, "Alice"));
         alice.connect();
         for (String text : TEXTS) {
             alice.send(text);

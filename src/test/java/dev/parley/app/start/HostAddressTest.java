@@ -70,4 +70,13 @@ class HostAddressTest {
         assertEquals(HostAddress.Problem.BAD_KEY, problem("parley://192.168.1.20:7770/#abc"));
         assertEquals(null, HostAddress.parse("192.168.1.20").hostKey());
     }
+
+    @Test
+    void anInviteLineForALinkLocalHostKeepsItsZoneAsTheHostCopiedIt() {
+        String key = "0123456789abcdef".repeat(4);
+        var invite = new dev.parley.tls.Invite("fe80::1%eth0", 7770, dev.parley.tls.HostKey.parse(key));
+        var parsed = HostAddress.parse(invite.toString());
+        assertEquals(new HostAddress("fe80::1%eth0", 7770), parsed.address(), invite.toString());
+        assertEquals(key, parsed.hostKey());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.parley.app.start;
 
 import dev.parley.app.AppHarness;
+import dev.parley.testing.TestTls;
 import dev.parley.app.ScriptedConnectors;
 import dev.parley.client.Problem;
 import dev.parley.protocol.ErrorCode;
@@ -57,7 +58,7 @@ class StartScreenTest {
     }
 
     private RoomServer server(String room) throws IOException {
-        var server = new RoomServer(ServerConfig.defaults().withPort(0).withRoom(room, null)).start();
+        var server = new RoomServer(TestTls.secure(ServerConfig.defaults().withPort(0).withRoom(room, null))).start();
         closeLater.add(server);
         return server;
     }
@@ -208,7 +209,7 @@ class StartScreenTest {
     @Test
     void takenNameIsRefusedWithASentence(FxRobot robot) throws Exception {
         var server = server("Busy room");
-        var other = new ChatClient(ClientConfig.of("127.0.0.1", server.port(), "bob"));
+        var other = TestTls.client(ClientConfig.of("127.0.0.1", server.port(), "bob"));
         other.connect();
         closeLater.addFirst(other);
         robot.clickOn("#joinCard");

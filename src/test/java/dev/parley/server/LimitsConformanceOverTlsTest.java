@@ -1,0 +1,12 @@
+package dev.parley.server;
+
+import org.junit.jupiter.api.Timeout;
+
+/** Every test of {@link LimitsConformanceTest} again, with the peers speaking TLS 1.3 to a TLS-only port. */
+@Timeout(120)
+class LimitsConformanceOverTlsTest extends LimitsConformanceTest {
+    @Override
+    Wire wire() {
+        return Wire.TLS;
+    }
+}
