@@ -26,11 +26,12 @@ import java.util.function.IntFunction;
  * @param lanAddresses where guests can reach a host on the given port
  * @param discovery    where rooms are announced and listened for on the local network
  * @param connectors   starts rooms and joins them (with their transport settings)
+ * @param guestCopy    what the app keeps of rooms it joins as a guest
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
                           Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
-                          DiscoveryConfig discovery, Connectors connectors) {
+                          DiscoveryConfig discovery, Connectors connectors, GuestCopy guestCopy) {
 
     public ResourceBundle bundle() {
         return views.bundle();
@@ -43,5 +44,10 @@ public record AppServices(Settings settings, ThemeService theme, ViewLoader view
 
         /** Shows what this app is: name, version, licence. */
         void about(Window owner);
+
+        /** Asks where to save a file (the export); {@code null} when the person cancels. */
+        default java.io.File saveFile(Window owner, javafx.stage.FileChooser chooser) {
+            return chooser.showSaveDialog(owner);
+        }
     }
 }

@@ -27,8 +27,20 @@ public interface Connectors {
      */
     ChatClient join(ClientConfig config, java.util.function.Consumer<ChatClient> cancel) throws ChatException;
 
-    /** Plain TCP both ways; every room started is tracked in {@code rooms} until it closes. */
+    /**
+     * Plain TCP both ways; every room started is tracked in {@code rooms} until it closes. Rooms keep
+     * their events in memory only (tests).
+     */
     static Connectors network(HostedRooms rooms) {
-        return new NetworkConnectors(rooms);
+        return new NetworkConnectors(rooms, null);
+    }
+
+    /**
+     * As {@link #network(HostedRooms)}, with each hosted room's history kept on disk in
+     * {@code data}'s {@code history} folder (one database per room, by its name), so hosting the
+     * same room again continues it.
+     */
+    static Connectors network(HostedRooms rooms, dev.parley.tls.DataFolder data) {
+        return new NetworkConnectors(rooms, data);
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.client.Dialer;
 import dev.parley.server.Network;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.tls.DataFolder;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -16,20 +17,27 @@ final class NetworkConnectors implements Connectors {
     private final HostedRooms rooms;
     private final Network network;
     private final Dialer dialer;
+    private final DataFolder data;
 
-    NetworkConnectors(HostedRooms rooms) {
-        this(rooms, Network.plain(), Dialer.plain());
+    /** @param data where hosted rooms keep their history, or {@code null} to keep it in memory */
+    NetworkConnectors(HostedRooms rooms, DataFolder data) {
+        this(rooms, Network.plain(), Dialer.plain(), data);
     }
 
-    NetworkConnectors(HostedRooms rooms, Network network, Dialer dialer) {
+    NetworkConnectors(HostedRooms rooms, Network network, Dialer dialer, DataFolder data) {
         this.rooms = rooms;
         this.network = network;
         this.dialer = dialer;
+        this.data = data;
     }
 
     @Override
     public RoomServer host(ServerConfig config) throws IOException {
-        var server = new RoomServer(config, network).start();
+        ServerConfig kept = config;
+        if (data != null && !config.log().durable()) {
+            kept = config.withLog(config.log().inFolder(data.create().resolve("history")));
+        }
+        var server = new RoomServer(kept, network).start();
         rooms.add(server);
         return server;
     }

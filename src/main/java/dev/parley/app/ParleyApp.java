@@ -34,6 +34,7 @@ public final class ParleyApp extends Application {
     private AppShell shell;
     private DesktopNotifier notifier;
     private Settings settings;
+    private GuestCopy copy;
 
     @Override
     public void start(Stage stage) {
@@ -43,12 +44,15 @@ public final class ParleyApp extends Application {
         notifier = new DesktopNotifier(DesktopNotifier.forThisSystem(), settings, Platform::runLater);
         // One shutdown hook for the whole app, whatever it hosts over its life.
         var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
+        // Hosted rooms keep their history, and joined ones a copy, in the per-user data folder.
+        var data = dev.parley.tls.DataFolder.standard();
+        copy = GuestCopy.in(data.resolve("guest"), background);
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
                 notifier::forWindow,
-                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms));
+                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms, data), copy);
         shell = new AppShell(stage, services);
         shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
@@ -60,6 +64,9 @@ public final class ParleyApp extends Application {
             shell.shutdown();
             // The window is gone; waiting here only keeps the process alive until guests hear "bye".
             shell.awaitEnded(CLOSE_WAIT);
+        }
+        if (copy != null) {
+            copy.close();
         }
         if (background != null) {
             background.shutdownNow();

@@ -287,6 +287,7 @@ final class EventLoop implements Runnable {
 
     private void tick(long now) {
         listener.tick();
+        room.tick(now);
         for (Connection c : connections) {
             c.tick(now);
         }

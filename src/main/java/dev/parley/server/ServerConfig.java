@@ -22,13 +22,14 @@ import java.time.Duration;
  * @param idleTimeout    silence after which the server drops a connection
  * @param tick           how often timeouts are checked
  * @param closeGrace     how long a closing connection may take to take its last frames
- * @param dedupCapacity  message ids remembered to drop resends
+ * @param dedupCapacity  message ids remembered per session to recognise resends
+ * @param log            where the room's history is kept and how sessions are held ({@link LogSettings})
  */
 public record ServerConfig(String bindAddress, int port, String roomName, String password,
                            int maxClients, int ratePerSecond, int rateBurst, int historySize,
                            int replayLimit, int outboxLimit, Duration helloTimeout,
                            Duration pingAfter, Duration idleTimeout, Duration tick,
-                           Duration closeGrace, int dedupCapacity) {
+                           Duration closeGrace, int dedupCapacity, LogSettings log) {
 
     public static final String DEFAULT_ROOM = "Parley room";
 
@@ -46,43 +47,53 @@ public record ServerConfig(String bindAddress, int port, String roomName, String
         if (password != null && password.isEmpty()) {
             password = null;
         }
+        if (log == null) {
+            log = LogSettings.memory();
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, Limits.DEFAULT_PORT, DEFAULT_ROOM, null, 1_000, 20, 40,
                 1_000, 100, 4 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15),
-                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000);
+                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 256, LogSettings.memory());
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick,
-                closeGrace, dedupCapacity);
+                closeGrace, dedupCapacity, log);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity);
+                tick, closeGrace, dedupCapacity, log);
     }
 
     public ServerConfig withRoom(String name, String newPassword) {
         return new ServerConfig(bindAddress, port, name, newPassword, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity);
+                tick, closeGrace, dedupCapacity, log);
     }
 
     public ServerConfig withLimits(int newMaxClients, int newRate, int newBurst, int newHistory,
                                    int newOutboxLimit) {
         return new ServerConfig(bindAddress, port, roomName, password, newMaxClients, newRate,
                 newBurst, newHistory, Math.min(replayLimit, newHistory), newOutboxLimit, helloTimeout,
-                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity);
+                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, log);
     }
 
     public ServerConfig withTimeouts(Duration newHello, Duration newPingAfter, Duration newIdle,
                                      Duration newTick) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, newHello, newPingAfter, newIdle,
-                newTick, closeGrace, dedupCapacity);
+                newTick, closeGrace, dedupCapacity, log);
+    }
+
+    /** The same room with its history kept as {@code newLog} says (in memory, or on disk in a data folder). */
+    public ServerConfig withLog(LogSettings newLog) {
+        return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity, newLog);
     }
 }
