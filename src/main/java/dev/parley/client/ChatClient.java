@@ -193,7 +193,7 @@ public final class ChatClient implements AutoCloseable {
     private <T extends Frame> CompletableFuture<T> request(String extension, Function<String, Frame> make) {
         var answer = new CompletableFuture<T>();
         synchronized (lock) {
-            if (current == null || !granted.containsKey(extension)) {
+            if (closed || current == null || !granted.containsKey(extension)) {
                 answer.completeExceptionally(new RequestFailed(RequestFailed.Reason.UNAVAILABLE,
                         "the host does not offer " + extension + " on this connection"));
                 return answer;

@@ -54,8 +54,8 @@ final class ReplayWindow {
 
     /**
      * The replay for a {@code hello}: without {@code since} (or with one this room cannot have
-     * issued) the latest {@code limit} messages and the presence among them; with {@code since},
-     * everything held after it.
+     * issued) the latest {@code limit} messages and the joins and leaves since the message before
+     * them (at most {@code limit} of those too); with {@code since}, everything held after it.
      */
     RoomLog.Replay replay(Long since, int limit) {
         if (since == null || since < 0 || since > lastSeq) {
@@ -63,8 +63,9 @@ final class ReplayWindow {
                 return new RoomLog.Replay(List.of(), since != null);
             }
             int first = Math.max(0, messages.size() - limit);
-            long from = messages.size() == 0 ? 0 : messages.get(first).seq() - 1;
-            List<LoggedEvent> presenceAfter = presence.from(Math.max(presence.firstAfter(from), presence.size() - limit));
+            // Joins and leaves after the last message left out (all of them when none was), at most as many.
+            long after = first == 0 ? 0 : messages.get(first - 1).seq();
+            List<LoggedEvent> presenceAfter = presence.from(Math.max(presence.firstAfter(after), presence.size() - limit));
             return new RoomLog.Replay(merge(messages.from(first), presenceAfter), since != null);
         }
         List<LoggedEvent> events = merge(messages.from(messages.firstAfter(since)),

@@ -154,13 +154,9 @@ final class Summary {
         }
         boolean any = groups.keySet().stream().anyMatch(k -> k.endsWith("/parley-sqlite"));
         if (any) {
-            md.append("## History on disk (SQLite, group commit) against in memory
-
-")
+            md.append("## History on disk (SQLite, group commit) against in memory\n\n")
                     .append("| N | shape | deliveries/s on disk ÷ in memory | p99 on disk ÷ in memory | p99 on disk ÷ ngircd"
-                            + " | written MB/s (median) | database bytes after the run |
-|---|---|---|---|---|---|---|
-");
+                            + " | written MB/s (median) | database bytes after the run |\n|---|---|---|---|---|---|---|\n");
             for (var e : groups.entrySet()) {
                 if (!e.getKey().endsWith("/parley-sqlite")) {
                     continue;

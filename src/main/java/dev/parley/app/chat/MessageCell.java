@@ -214,7 +214,7 @@ public final class MessageCell extends ListCell<ChatItem> {
 
     private void showMessage(Message m) {
         pseudoClassStateChanged(m.outgoing() ? OUTGOING : INCOMING, true);
-        pseudoClassStateChanged(FOUND, m.key().equals(getListView().getProperties().get(FOUND_KEY)));
+        pseudoClassStateChanged(FOUND, getListView() != null && m.key().equals(getListView().getProperties().get(FOUND_KEY)));
         pseudoClassStateChanged(RUN_FIRST, m.runFirst());
         pseudoClassStateChanged(RUN_LAST, m.runLast());
         pseudoClassStateChanged(HOST, m.host());
