@@ -79,7 +79,7 @@ class ChatHistoryTest {
         assertThat(shown).singleElement().satisfies(at ->
                 assertThat(((ChatItem.Message) vm.items().get(at)).text()).isEqualTo("the otter is back"));
         assertThat(vm.items()).filteredOn(i -> i instanceof ChatItem.Info info && info.kind() == ChatItem.InfoKind.GAP)
-                .singleElement().satisfies(gap -> assertThat(((ChatItem.Info) gap).text()).contains("888"));
+                .singleElement().satisfies(gap -> assertThat(((ChatItem.Info) gap).text()).contains("879"));
 
         for (int i = 0; i < 10; i++) {
             vm.history().gapWanted();
