@@ -161,7 +161,7 @@ public final class AppShell {
         var bundle = services.bundle();
         var vm = new ChatViewModel(session, session.address(), session.hosting(), bundle, services.clock(),
                 services.notifiers().apply(stage), services.fxExecutor());
-        vm.showEarlier(session.earlier());
+        vm.showEarlier(session.nick(), session.earlier().room(), session.earlier().events());
         var pump = new EventPump(session, services.fxExecutor(), vm::apply,
                 session.hosting() ? batch -> { } : services.guestCopy().recorder(session.address()));
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();

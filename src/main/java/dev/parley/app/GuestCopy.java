@@ -9,7 +9,6 @@ import dev.parley.store.GuestStore;
 import dev.parley.store.SeenEvent;
 import dev.parley.store.StoreException;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +41,17 @@ public final class GuestCopy implements AutoCloseable {
         return new GuestCopy(CompletableFuture.completedFuture(null));
     }
 
-    /** Opens the copy in {@code folder} on {@code background}; until then and if it fails, nothing is kept. */
-    public static GuestCopy in(Path folder, Executor background) {
+    /**
+     * Opens the copy in {@code data}'s {@code guest} folder on {@code background} (the data folder is
+     * made owner-only first); until then and if it fails, nothing is kept.
+     */
+    public static GuestCopy in(dev.parley.tls.DataFolder data, Executor background) {
         return new GuestCopy(CompletableFuture.supplyAsync(() -> {
             try {
-                return GuestStore.open(folder);
+                return GuestStore.open(data.create().resolve("guest"));
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "no copy of joined rooms this time: {0}", e.getMessage());
+                return null;
             } catch (StoreException e) {
                 LOG.log(System.Logger.Level.WARNING, "no copy of joined rooms this time: {0}", e.getMessage());
                 return null;
@@ -57,7 +62,7 @@ public final class GuestCopy implements AutoCloseable {
     /** What was kept for the room joined at {@code address}; empty (last seq 0) when nothing was. */
     public CompletableFuture<GuestHistory> recall(String address) {
         return store.thenCompose(s -> s == null
-                ? CompletableFuture.completedFuture(new GuestHistory(address, 0, List.of(), null))
+                ? CompletableFuture.completedFuture(new GuestHistory(address, 0, List.of(), null, null))
                 : s.load(address, SHOWN));
     }
 

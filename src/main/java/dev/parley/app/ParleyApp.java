@@ -46,7 +46,7 @@ public final class ParleyApp extends Application {
         var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
         // Hosted rooms keep their history, and joined ones a copy, in the per-user data folder.
         var data = dev.parley.tls.DataFolder.standard();
-        copy = GuestCopy.in(data.resolve("guest"), background);
+        copy = GuestCopy.in(data, background);
         var theme = new ThemeService(settings);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,

@@ -164,12 +164,14 @@ public final class GuestStore implements AutoCloseable {
         return reader.submit(c -> {
             long lastSeq = 0;
             String roomId = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT last_seq, room_id FROM rooms WHERE room_key = ?")) {
+            String name = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT last_seq, room_id, name FROM rooms WHERE room_key = ?")) {
                 s.setString(1, roomKey);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         lastSeq = r.getLong(1);
                         roomId = r.getString(2);
+                        name = r.getString(3);
                     }
                 }
             }
@@ -185,7 +187,7 @@ public final class GuestStore implements AutoCloseable {
                 }
             }
             Collections.reverse(events);
-            return new GuestHistory(roomKey, lastSeq, events, roomId);
+            return new GuestHistory(roomKey, lastSeq, events, roomId, name);
         });
     }
 

@@ -12,18 +12,26 @@ import java.util.Collection;
  * @param client   the participant, already connected
  * @param server   the room this app hosts, or {@code null} when it joined someone else's
  * @param address  where the room is, as a person would type it ({@code host:port})
- * @param earlier  what this app kept of the room from an earlier visit, oldest first, shown before
- *                 anything arrives (empty when hosting or for a room never joined here)
+ * @param earlier  what this app kept of the room from an earlier visit, shown before anything arrives
+ *                 (no events when hosting or for a room never joined here)
  */
-public record ChatSession(ChatClient client, RoomServer server, String address,
-                          java.util.List<dev.parley.protocol.Frame.RoomEvent> earlier) implements ChatLink {
+public record ChatSession(ChatClient client, RoomServer server, String address, Kept earlier) implements ChatLink {
+
+    /** What the app kept of a room: its name when last seen ({@code null}: unknown) and its latest events, oldest first. */
+    public record Kept(String room, java.util.List<dev.parley.protocol.Frame.RoomEvent> events) {
+        public static final Kept NONE = new Kept(null, java.util.List.of());
+
+        public Kept {
+            events = events == null ? java.util.List.of() : java.util.List.copyOf(events);
+        }
+    }
 
     public ChatSession {
-        earlier = earlier == null ? java.util.List.of() : java.util.List.copyOf(earlier);
+        earlier = earlier == null ? Kept.NONE : earlier;
     }
 
     public ChatSession(ChatClient client, RoomServer server, String address) {
-        this(client, server, address, java.util.List.of());
+        this(client, server, address, Kept.NONE);
     }
 
     public boolean hosting() {

@@ -365,7 +365,14 @@ public final class ChatViewModel {
      * Shows what this app kept of the room from an earlier visit, before anything arrives from the
      * host: the conversation is there at once, and the host replays only what came after it.
      */
-    public void showEarlier(List<Frame.RoomEvent> earlier) {
+    public void showEarlier(String yourNick, String roomName, List<Frame.RoomEvent> earlier) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        you.set(yourNick);
+        if (roomName != null) {
+            room.set(roomName);
+        }
         Instant now = clock.instant();
         for (Frame.RoomEvent e : earlier) {
             boolean own = e instanceof Frame.Msg m && rows.isOwn(m);

@@ -132,7 +132,8 @@ final class ScrollFollower {
         list.requestLayout();
         int added = 0;
         while (change.next()) {
-            if (change.wasAdded() && !change.wasReplaced()) {
+            // Only rows arriving at the newest end are news; older history put in above is not.
+            if (change.wasAdded() && !change.wasReplaced() && change.getTo() == window.source().size()) {
                 for (ChatItem item : change.getAddedSubList()) {
                     if (item instanceof ChatItem.Message m && !m.outgoing()) {
                         added++;

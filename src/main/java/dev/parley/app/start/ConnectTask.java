@@ -120,7 +120,8 @@ final class ConnectTask extends Task<ChatSession> {
             closeAll();
             return null;
         }
-        return new ChatSession(c, server, address, kept == null ? java.util.List.of() : copy.frames(kept));
+        return new ChatSession(c, server, address, kept == null ? ChatSession.Kept.NONE
+                : new ChatSession.Kept(kept.roomName(), copy.frames(kept)));
     }
 
     /** What this app kept of the room at {@code address}; {@code null} when it cannot say in time. */
