@@ -35,8 +35,10 @@ class DesktopLaunchIT {
         Path err = Files.createTempFile("parley-desktop", ".err");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The README's command, plus the headless platform and a settings-free name.
-        Process app = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics",
-                "-Dglass.platform=Headless", "-Dprism.order=sw", "-p", modules.toString(),
+        // A home of its own: the hosted room keeps its history (and the app its guest copy) in the data folder.
+        Path home = Files.createTempDirectory("parley-desktop-home");
+        Process app = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics,org.xerial.sqlitejdbc",
+                "-Duser.home=" + home, "-Dglass.platform=Headless", "-Dprism.order=sw", "-p", modules.toString(),
                 "-m", "dev.parley/dev.parley.Parley", "host", "--name", "Carol", "--port", String.valueOf(port)))
                 .redirectErrorStream(false).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

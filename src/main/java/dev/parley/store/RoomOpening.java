@@ -24,6 +24,7 @@ final class RoomOpening {
     }
 
     static Opened open(DatabaseFiles files, Schema schema, StoreOptions options, Clock clock) throws StoreException {
+        long started = System.nanoTime();
         try {
             Files.createDirectories(files.folder());
         } catch (IOException e) {
@@ -43,8 +44,9 @@ final class RoomOpening {
                 Recovery.salvage(files, schema, String.valueOf(e.getMessage()), clock);
                 opened = read(files, lock, schema, options, clock, false);
             }
-            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}", files.db(),
-                    opened.tail().nextSeq(), opened.tail().identity().epoch());
+            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}, in {3} ms{4}",
+                    files.db(), opened.tail().nextSeq(), opened.tail().identity().epoch(),
+                    (System.nanoTime() - started) / 1_000_000, opened.unclean() ? " after an unclean end" : "");
             return opened;
         } catch (SQLException e) {
             lock.close();

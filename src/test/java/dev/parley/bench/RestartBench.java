@@ -51,24 +51,40 @@ final class RestartBench {
                 events, size, (double) size / events, size * 1e6 / events / 1e6, built);
         List<Double> clean = new ArrayList<>();
         List<Double> crash = new ArrayList<>();
+        List<Double> cleanOpen = new ArrayList<>();
+        List<Double> crashOpen = new ArrayList<>();
         for (int rep = 1; rep <= reps; rep++) {
             Path runDir = dir.resolve("clean-" + rep);
             long start = System.nanoTime();
             try (ServerProcess sp = ServerProcess.parleySqlite(setup, runDir, data)) {
                 clean.add((System.nanoTime() - start) / 1e6);
             }
+            cleanOpen.add(openMs(runDir));
             runDir = dir.resolve("crash-" + rep);
             try (ServerProcess sp = ServerProcess.parleySqlite(setup, runDir, data)) {
                 sp.kill();
             }
             start = System.nanoTime();
-            try (ServerProcess sp = ServerProcess.parleySqlite(setup, dir.resolve("after-crash-" + rep), data)) {
+            Path afterCrash = dir.resolve("after-crash-" + rep);
+            try (ServerProcess sp = ServerProcess.parleySqlite(setup, afterCrash, data)) {
                 crash.add((System.nanoTime() - start) / 1e6);
             }
-            log.printf("restart rep %d: clean %.0f ms, after SIGKILL %.0f ms to listening%n", rep, clean.getLast(),
-                    crash.getLast());
+            crashOpen.add(openMs(afterCrash));
+            log.printf("restart rep %d: clean %.0f ms to listening (history opened in %.0f ms), after SIGKILL %.0f ms"
+                    + " (history opened in %.0f ms)%n", rep, clean.getLast(), cleanOpen.getLast(), crash.getLast(),
+                    crashOpen.getLast());
         }
-        return new Runs.Restart(events, size, built, clean, crash);
+        return new Runs.Restart(events, size, built, clean, crash, cleanOpen, crashOpen);
+    }
+
+    /** How long the host said opening its history took (its log line), or -1 when it did not say. */
+    private static double openMs(Path runDir) throws java.io.IOException {
+        Path log = runDir.resolve("parley-sqlite.log");
+        if (!Files.exists(log)) {
+            return -1;
+        }
+        var m = java.util.regex.Pattern.compile("Opened the history at .* in (\\d+) ms").matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     /** Fills the room's database up to {@code events} messages (1 in 50 a join); returns the seconds it took. */

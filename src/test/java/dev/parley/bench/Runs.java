@@ -32,9 +32,11 @@ final class Runs {
 
     /**
      * A restart of a host whose history holds {@code events} events: milliseconds from starting the
-     * process to its listening line, after a clean stop and after SIGKILL.
+     * process to its listening line, after a clean stop and after SIGKILL, and of that the time the
+     * host says opening its history took (the rest is the JVM starting).
      */
-    record Restart(long events, long databaseBytes, double buildSeconds, List<Double> cleanMs, List<Double> crashMs) {
+    record Restart(long events, long databaseBytes, double buildSeconds, List<Double> cleanMs, List<Double> crashMs,
+                   List<Double> cleanOpenMs, List<Double> crashOpenMs) {
     }
 
     /** A join storm of many participants followed by an idle hold. */

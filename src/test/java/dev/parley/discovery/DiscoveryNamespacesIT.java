@@ -58,7 +58,7 @@ class DiscoveryNamespacesIT {
 
     /** Starts {@code serve} in namespace A and waits for its listening line. */
     private void serve(String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "7770", "--room", "Team room"));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "7770", "--room", "Team room", "--in-memory"));
         args.addAll(List.of(extra));
         Process p = NamespacePair.in(net.a, parley(args.toArray(String[]::new)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

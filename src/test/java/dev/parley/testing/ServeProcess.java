@@ -38,14 +38,14 @@ public final class ServeProcess implements AutoCloseable {
      * test never writes the user's real history.
      */
     public static ServeProcess onClassPath(String... args) throws IOException {
-        return start(command(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "dev.parley.Parley", "serve"), args));
+        return start(command(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.parley.Parley", "serve"), args));
     }
 
     /** Starts {@code serve} from a module path, as the README tells people to (a temporary data folder as above). */
     public static ServeProcess fromModules(Path modules, String... args) throws IOException {
-        return start(command(List.of(javaBinary(), "-p", modules.toString(), "-m",
-                "dev.parley/dev.parley.Parley", "serve"), args));
+        return start(command(List.of(javaBinary(), "--enable-native-access=org.xerial.sqlitejdbc", "-p",
+                modules.toString(), "-m", "dev.parley/dev.parley.Parley", "serve"), args));
     }
 
     /** How a {@code serve} that was expected to refuse to start ended. */
@@ -54,8 +54,8 @@ public final class ServeProcess implements AutoCloseable {
 
     /** Runs {@code serve} on the test class path until it ends by itself (within 30 s). */
     public static Refusal runToEnd(String... args) throws IOException, InterruptedException {
-        List<String> command = command(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "dev.parley.Parley", "serve"), args);
+        List<String> command = command(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.parley.Parley", "serve"), args);
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         var err = new java.util.concurrent.CompletableFuture<String>();
