@@ -28,7 +28,7 @@ class ExtensionFramesTest {
     void helloAndWelcomeCarryTheExtensionsAndTheRoomId() throws ProtocolException {
         var hello = new Frame.Hello(1, "alice", "Parley/1.0", null, 41L, "tok", null, Map.of("history", 1, "search", 2));
         assertThat(roundTrip(hello)).isEqualTo(hello);
-        assertThat(codec.toJson(hello)).endsWith("\"session\":\"tok\",\"ext\":{\"history\":1,\"search\":2}}")
+        assertThat(codec.toJson(hello)).contains("\"session\":\"tok\",\"ext\":{", "\"history\":1", "\"search\":2")
                 .doesNotContain("hostKey");
         var welcome = new Frame.Welcome(1, "Team room", "alice", List.of(new Frame.User("alice", Role.GUEST)), 3, false,
                 "t", new Frame.Limits(4000, 65536), "q3Ub0m6w1LmS0bE3lD6yxA", Map.of("history", 1));
