@@ -4,6 +4,7 @@ import dev.parley.discovery.DiscoveryConfig;
 import dev.parley.discovery.Announcer;
 import dev.parley.discovery.HostedRoom;
 import dev.parley.server.AbuseLimits;
+import dev.parley.server.LogUnavailableException;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
 import dev.parley.server.TlsSettings;
@@ -94,15 +95,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Drop a connection silent this long (default: ${DEFAULT-VALUE}).")
     int idleTimeout = (int) ServerConfig.defaults().idleTimeout().toSeconds();
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder for the host's data: its key (host-key.p12) and the history (history/) "
+                    + "(default: the per-user data folder, ~/.local/share/parley on Linux).")
+    Path data;
+
+    @Option(names = "--keep-days", paramLabel = "N",
+            description = "Remove history older than N days; 0 keeps it however old (default: ${DEFAULT-VALUE}).")
+    int keepDays;
+
+    @Option(names = "--keep-messages", paramLabel = "N",
+            description = "Keep only the latest N events in the history; 0 keeps them all (default: ${DEFAULT-VALUE}).")
+    long keepMessages;
+
+    @Option(names = "--in-memory",
+            description = "Keep the history in memory only: it is lost when the host stops, and guests see a new room.")
+    boolean inMemory;
+
     @Option(names = "--no-announce", description = "Do not announce the room on the local network (discovery).")
     boolean noAnnounce;
 
     @Option(names = "--discovery-port", hidden = true, description = "UDP port of discovery (tests).")
     int discoveryPort = DiscoveryConfig.DEFAULT_PORT;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder for the host key (default: this user's application data folder).")
-    Path data;
 
     @Option(names = "--allow-plaintext",
             description = "Also serve clients without TLS on the same port (scripts, old clients); off by default.")
@@ -135,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var defaults = ServerConfig.defaults();
         var tls = new ServerTls(identity);
-        var config = defaults.withBind(bind).withPort(port).withRoom(room, password)
+        ServerConfig config = defaults.withBind(bind).withPort(port).withRoom(room, password)
                 .withLimits(maxClients, rate, defaults.rateBurst(), history, defaults.outboxLimit())
                 .withTimeouts(defaults.helloTimeout(),
                         idleTimeout < 30 ? Duration.ofSeconds(Math.max(1, idleTimeout / 3)) : defaults.pingAfter(),
@@ -144,16 +158,38 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofSeconds(banSeconds), Duration.ofMillis(passwordDelayMs),
                         Duration.ofSeconds(passwordDelayMax), joinsPerMinute, logLinesPerMinute))
                 .withTls(allowPlaintext ? TlsSettings.alsoPlaintext(tls) : TlsSettings.required(tls));
+        Path history = null;
+        if (!inMemory) {
+            try {
+                history = folder.create().resolve("history");
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("parley: cannot use the data folder " + folder.path()
+                        + ": " + e.getMessage());
+                return 1;
+            }
+            config = config.withLog(config.log().inFolder(history).withRetention(keepDays, keepMessages));
+        }
         var server = new RoomServer(config);
         try {
             server.start();
+        } catch (LogUnavailableException e) {
+            spec.commandLine().getErr().println("parley: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             spec.commandLine().getErr().println("parley: cannot listen on port " + port + ": " + e.getMessage());
             return 1;
         }
+        boolean keeps = !inMemory;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            out.println("Parley host \"" + room + "\" stopped; everyone was told the chat ended.");
+            if (keeps) {
+                // The room goes on from its history when the host starts again: guests wait and come back.
+                server.closeForRestart();
+                out.println("Parley host \"" + room + "\" stopped; its history is kept, and guests come back "
+                        + "when it starts again.");
+            } else {
+                server.close();
+                out.println("Parley host \"" + room + "\" stopped; everyone was told the chat ended.");
+            }
             out.flush();
             // A stop asked for by SIGTERM or Ctrl+C is a clean stop: exit 0, not the JVM's 143.
             Runtime.getRuntime().halt(0);
@@ -166,6 +202,10 @@ final class ServeCommand implements Callable<Integer> {
             System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.WARNING,
                     "--allow-plaintext: clients without TLS are served too; what they send crosses the network in clear");
         }
+        // Where the history is kept goes to the log, so standard output keeps to the three lines above.
+        System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.INFO,
+                keeps ? "history kept in " + server.historyFile() : "history kept in memory only (--in-memory)");
+        out.flush();
         if (!noAnnounce) {
             announce(server, identity);
         }
@@ -224,6 +264,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (idleTimeout < 3) {
             throw new CommandLine.ParameterException(cl, "--idle-timeout must be at least 3 seconds");
+        }
+        if (keepDays < 0 || keepMessages < 0) {
+            throw new CommandLine.ParameterException(cl, "--keep-days and --keep-messages cannot be negative");
+        }
+        if (inMemory && (data != null || keepDays > 0 || keepMessages > 0)) {
+            throw new CommandLine.ParameterException(cl,
+                    "--in-memory keeps no history on disk: leave out --data, --keep-days and --keep-messages");
         }
         if (room == null || room.isBlank()) {
             throw new CommandLine.ParameterException(cl, "--room cannot be empty");

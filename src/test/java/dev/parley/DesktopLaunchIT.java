@@ -36,8 +36,11 @@ class DesktopLaunchIT {
         Path err = Files.createTempFile("parley-desktop", ".err");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The README's command, plus the headless platform and a settings-free name.
-        var builder = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics",
-                "-Dglass.platform=Headless", "-Dprism.order=sw", "-p", modules.toString(),
+        // A home of its own: settings, and (through XDG_DATA_HOME below) the host key, the hosted room's
+        // history and the guest copy in a data folder of the test's own, never the person's.
+        Path home = Files.createTempDirectory("parley-desktop-home");
+        var builder = new ProcessBuilder(List.of(javaBin, "--enable-native-access=javafx.graphics,org.xerial.sqlitejdbc",
+                "-Duser.home=" + home, "-Dglass.platform=Headless", "-Dprism.order=sw", "-p", modules.toString(),
                 "-m", "dev.parley/dev.parley.Parley", "host", "--name", "Carol", "--port", String.valueOf(port)))
                 .redirectErrorStream(false).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);

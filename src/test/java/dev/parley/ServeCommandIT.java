@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged module path, started exactly as the README says, prints its host key and code, hosts a
- * chat over TLS, refuses plaintext with {@code tls_required}, and stops on SIGTERM.
+ * chat over TLS (its history on disk), refuses plaintext with {@code tls_required}, and stops on SIGTERM,
+ * telling guests that speak the history extension it restarts and others that the chat ended; with
+ * {@code --in-memory} it ends the chat for everyone.
  */
 @Timeout(180)
 class ServeCommandIT {
@@ -60,8 +62,10 @@ class ServeCommandIT {
                 }
 
                 assertEquals(0, serve.terminate());
-                assertEquals(ChatEvent.EndReason.HOST_ENDED, alice.awaitEvent(ChatEvent.Ended.class).reason());
-                assertEquals(ChatEvent.EndReason.HOST_ENDED, bob.awaitEvent(ChatEvent.Ended.class).reason());
+                assertEquals(new dev.parley.client.Problem.HostRestarting(),
+                        alice.awaitEvent(ChatEvent.Disconnected.class).reason(), "alice waits for the host to come back");
+                assertEquals(new dev.parley.client.Problem.HostRestarting(),
+                        bob.awaitEvent(ChatEvent.Disconnected.class).reason());
             }
             // The key lives in the data folder: asking for the code later prints the same two lines.
             Process print = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -71,6 +75,18 @@ class ServeCommandIT {
             assertTrue(print.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, print.exitValue());
             assertEquals(List.of("host key: " + serve.hostKey().hex(), "host code: " + serve.hostCode()), lines);
+        }
+    }
+
+    @Test
+    void packagedServeInMemoryEndsTheChatOnSigterm() throws Exception {
+        Path modules = Path.of(System.getProperty("parley.modules", "target/modules"));
+        assertTrue(Files.isDirectory(modules), "package the project first: " + modules);
+        try (var serve = ServeProcess.fromModules(modules, "--port", "0", "--in-memory");
+             var alice = Participant.join(serve.port(), "alice", serve.hostKey())) {
+            alice.awaitEvent(ChatEvent.Connected.class);
+            assertEquals(0, serve.terminate());
+            assertEquals(ChatEvent.EndReason.HOST_ENDED, alice.awaitEvent(ChatEvent.Ended.class).reason());
         }
     }
 }

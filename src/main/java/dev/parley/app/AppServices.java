@@ -28,11 +28,12 @@ import java.util.function.IntFunction;
  * @param discovery    where rooms are announced and listened for on the local network
  * @param connectors   starts rooms and joins them (with their transport settings)
  * @param tls          the host identity and trust store ({@link TlsState}; the rooms list marks trusted hosts)
+ * @param guestCopy    what the app keeps of rooms it joins as a guest
  */
 public record AppServices(Settings settings, ThemeService theme, ViewLoader views, Clock clock,
                           Executor background, Executor fxExecutor, Consumer<String> browser, Dialogs dialogs,
                           Function<Window, Notifier> notifiers, IntFunction<List<String>> lanAddresses,
-                          DiscoveryConfig discovery, Connectors connectors, TlsState tls) {
+                          DiscoveryConfig discovery, Connectors connectors, TlsState tls, GuestCopy guestCopy) {
 
     public ResourceBundle bundle() {
         return views.bundle();
@@ -57,5 +58,10 @@ public record AppServices(Settings settings, ThemeService theme, ViewLoader view
          * with both codes; {@code true} only when the person chose to trust the new key.
          */
         boolean trustChangedHost(Window owner, String address, HostCode pinned, HostCode presented);
+
+        /** Asks where to save a file (the export); {@code null} when the person cancels. */
+        default java.io.File saveFile(Window owner, javafx.stage.FileChooser chooser) {
+            return chooser.showSaveDialog(owner);
+        }
     }
 }

@@ -139,7 +139,7 @@ public final class AppShell {
         stopRooms();
         var bundle = services.bundle();
         start = new StartViewModel(services.settings(), bundle, services.background(), services.connectors(),
-                trustQuestions(), this::showChat);
+                trustQuestions(), this::showChat, services.guestCopy());
         var controller = new StartController(start, services.theme(), bundle, this::showAbout);
         rooms = new RoomsViewModel(services.discovery(), services.tls()::isTrusted, List.of(this::checkTls), bundle,
                 services.background(), services.fxExecutor());
@@ -193,14 +193,17 @@ public final class AppShell {
         stopRooms();
         var bundle = services.bundle();
         var vm = new ChatViewModel(session, session.address(), session.hosting(), bundle, services.clock(),
-                services.notifiers().apply(stage));
-        var pump = new EventPump(session, services.fxExecutor(), vm::apply);
+                services.notifiers().apply(stage), services.fxExecutor());
+        vm.showEarlier(session.nick(), session.earlier().room(), session.earlier().events());
+        var pump = new EventPump(session, services.fxExecutor(), vm::apply,
+                session.hosting() ? batch -> { } : services.guestCopy().recorder(session.address()));
         List<String> addresses = session.hosting() ? services.lanAddresses().apply(session.server().port()) : List.of();
         var tls = session.hosting() ? session.server().config().tls() : null;
         HostKey hostKey = tls != null && tls.enabled() ? tls.context().key() : null;
         var controller = new ChatController(vm, new ChatFormats(bundle, services.clock(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)), services.theme(),
                 services.settings(), services.browser(), services.clock(), addresses, hostKey,
-                new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit));
+                new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit,
+                        this::exportChat));
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         AutoCloseable announcing = session.hosting() && services.settings().announce()
                 ? RoomsAnnouncer.start(services.discovery(), session.server(), services.background()) : () -> { };
@@ -219,6 +222,17 @@ public final class AppShell {
 
     private void backToStart() {
         showStart();
+    }
+
+    /** "Export chat…": the host writes from its database, a guest pages the history in from the host. */
+    private void exportChat() {
+        if (chat == null) {
+            return;
+        }
+        var exporter = new dev.parley.app.chat.ChatExporter(chat.session(), chat.session().server());
+        new dev.parley.app.chat.ExportDialog(services.bundle(), services.background(),
+                (owner, chooser) -> services.dialogs().saveFile(owner, chooser))
+                .show(stage, exporter, chat.vm().roomProperty().get(), chat.vm().history().newestSeq());
     }
 
     private void showAbout() {

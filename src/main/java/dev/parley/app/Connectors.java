@@ -32,8 +32,18 @@ public interface Connectors {
     ChatClient join(ClientConfig config, HostTrust trust, java.util.function.Consumer<ChatClient> cancel)
             throws ChatException;
 
-    /** TLS both ways with the host key and trust store in {@code tls}; every room started is tracked in {@code rooms}. */
+    /**
+     * TLS both ways with the host key and trust store in {@code tls}; each hosted room keeps its
+     * history on disk in the same data folder's {@code history} folder (one database per room, by
+     * its name), so hosting the same room again continues it. Every room started is tracked in
+     * {@code rooms} until it closes.
+     */
     static Connectors network(HostedRooms rooms, TlsState tls) {
-        return new NetworkConnectors(rooms, tls);
+        return new NetworkConnectors(rooms, tls, true);
+    }
+
+    /** As {@link #network(HostedRooms, TlsState)}, with hosted rooms keeping their events in memory only (tests). */
+    static Connectors inMemory(HostedRooms rooms, TlsState tls) {
+        return new NetworkConnectors(rooms, tls, false);
     }
 }

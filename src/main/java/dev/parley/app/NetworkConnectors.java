@@ -24,15 +24,22 @@ final class NetworkConnectors implements Connectors {
 
     private final HostedRooms rooms;
     private final TlsState tls;
+    private final boolean keepHistory;
 
-    NetworkConnectors(HostedRooms rooms, TlsState tls) {
+    /** @param keepHistory whether hosted rooms keep their history on disk in {@code tls}'s data folder */
+    NetworkConnectors(HostedRooms rooms, TlsState tls, boolean keepHistory) {
         this.rooms = rooms;
         this.tls = tls;
+        this.keepHistory = keepHistory;
     }
 
     @Override
     public RoomServer host(ServerConfig config) throws IOException {
-        var server = new RoomServer(config.withTls(TlsSettings.required(new ServerTls(tls.identity())))).start();
+        ServerConfig kept = config.withTls(TlsSettings.required(new ServerTls(tls.identity())));
+        if (keepHistory && !config.log().durable()) {
+            kept = kept.withLog(config.log().inFolder(tls.folder().create().resolve("history")));
+        }
+        var server = new RoomServer(kept).start();
         rooms.add(server);
         return server;
     }

@@ -38,6 +38,7 @@ public final class ParleyApp extends Application {
     private AppShell shell;
     private DesktopNotifier notifier;
     private Settings settings;
+    private GuestCopy copy;
 
     @Override
     public void start(Stage stage) {
@@ -47,16 +48,19 @@ public final class ParleyApp extends Application {
         notifier = new DesktopNotifier(DesktopNotifier.forThisSystem(), settings, Platform::runLater);
         // One shutdown hook for the whole app, whatever it hosts over its life.
         var rooms = new HostedRooms(Runtime.getRuntime()::addShutdownHook);
+        // Hosted rooms keep their history, and joined ones a copy, in the per-user data folder.
+        var data = DataFolder.standard();
+        copy = GuestCopy.in(data, background);
         var theme = new ThemeService(settings);
         // The host key and the trusted hosts live in the per-user data folder; the trust store is read
         // now, off the FX thread, so the rooms list can mark trusted hosts from the start.
-        var tls = new TlsState(DataFolder.standard());
+        var tls = new TlsState(data);
         tls.preload(background);
         var services = new AppServices(settings, theme, new ViewLoader(bundle),
                 Clock.systemDefaultZone(), background, Platform::runLater,
                 url -> getHostServices().showDocument(url), new FxDialogs(bundle, theme),
                 notifier::forWindow,
-                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms, tls), tls);
+                LanAddresses::withPort, DiscoveryConfig.defaults(), Connectors.network(rooms, tls), tls, copy);
         shell = new AppShell(stage, services);
         shell.leaveOnSignal();
         shell.open(request(getParameters().getNamed(), bundle));
@@ -68,6 +72,9 @@ public final class ParleyApp extends Application {
             shell.shutdown();
             // The window is gone; waiting here only keeps the process alive until guests hear "bye".
             shell.awaitEnded(CLOSE_WAIT);
+        }
+        if (copy != null) {
+            copy.close();
         }
         if (background != null) {
             background.shutdownNow();

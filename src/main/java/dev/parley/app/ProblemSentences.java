@@ -35,6 +35,7 @@ public final class ProblemSentences {
             case Problem.Refused r -> refused(r);
             case Problem.HostSilent p -> text("problem.hostSilent");
             case Problem.HostClosed p -> text("problem.hostClosed");
+            case Problem.HostRestarting p -> text("problem.hostRestarting");
             case Problem.Unreadable p -> text("problem.unreadable");
             case Problem.Cancelled p -> text("problem.cancelled");
         };

@@ -1,6 +1,7 @@
 package dev.parley.client;
 
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Extensions;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Limits;
@@ -16,10 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A participant of a Parley room.
@@ -31,6 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * where it left off, and resends every message whose echo it has not seen, so nothing is lost and
  * nothing is doubled. {@link #send}, {@link #typing}, {@link #reconnectNow()} and {@link #close()}
  * never block and may be called from any thread.
+ *
+ * <p>The client asks for the extensions {@code history} and {@code search}; where the host grants
+ * them, {@link #history} and {@link #search} return futures completed on the reader thread. It tells
+ * a restarted host's room from a new one by the room id in {@code welcome} (by the session token
+ * where the host sends no id), and takes the new session token every welcome brings.
  */
 public final class ChatClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.parley.client");
@@ -50,7 +60,11 @@ public final class ChatClient implements AutoCloseable {
     private boolean ready;
     private long lastSeq;
     private String session;
+    private String roomId;
     private String you;
+    private Map<String, Integer> granted = Map.of();
+    private final Map<String, CompletableFuture<? extends Frame>> requests = new ConcurrentHashMap<>();
+    private final AtomicLong nextRef = new AtomicLong();
     private Instant lastTypingSent = Instant.EPOCH;
     private boolean typingShown;
     /** Replayed events still to come after the latest welcome; only the reader thread touches it. */
@@ -74,6 +88,18 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
+     * Starts from what this client saw of the room before (a guest's own copy): the first
+     * {@code hello} carries {@code since = lastSeq}, and if the host's welcome names the same room,
+     * only what came after is replayed. Call before {@link #connect()}.
+     */
+    public void resumeFrom(String knownRoomId, long knownLastSeq) {
+        synchronized (lock) {
+            roomId = knownRoomId;
+            lastSeq = knownRoomId == null ? 0 : Math.max(0, knownLastSeq);
+        }
+    }
+
+    /**
      * Joins the room; returns once welcomed (a {@link ChatEvent.Connected} is then the first event).
      *
      * @throws ChatException with the {@link Problem} when the host cannot be reached or refuses
@@ -81,6 +107,20 @@ public final class ChatClient implements AutoCloseable {
     public void connect() throws ChatException {
         ClientConnection c = handshake();
         Thread.ofVirtual().name("parley-client").start(() -> run(c));
+    }
+
+    /**
+     * Starts without a welcome, after a first connect that failed for {@code why}: the client tells
+     * its user so ({@link ChatEvent.Disconnected}) and keeps trying with its usual backoff, as after
+     * a lost connection. For a window that already shows what it kept of the room.
+     */
+    public void connectInBackground(Problem why) {
+        Thread.ofVirtual().name("parley-client").start(() -> {
+            ClientConnection c = reconnect(why);
+            if (c != null) {
+                run(c);
+            }
+        });
     }
 
     /**
@@ -125,6 +165,59 @@ public final class ChatClient implements AutoCloseable {
             } else if (!active && typingShown) {
                 current.send(new Frame.Typing(null, false));
                 typingShown = false;
+            }
+        }
+    }
+
+    /**
+     * Extension {@code history}: up to {@code limit} stored events before {@code before}, after
+     * {@code after} or around {@code around} (exactly one given). Fails with {@link RequestFailed}
+     * when the host does not grant the extension, refuses the request, or the connection is lost.
+     */
+    public CompletableFuture<Frame.Page> history(Long before, Long after, Long around, int limit) {
+        return request(Extensions.HISTORY, ref -> new Frame.History(ref, before, after, around, limit));
+    }
+
+    /** Extension {@code search}: messages holding all the words, newest first, older than {@code before} if given. */
+    public CompletableFuture<Frame.Found> search(String words, Long before, int limit) {
+        return request(Extensions.SEARCH, ref -> new Frame.Search(ref, words, before, limit));
+    }
+
+    /** Whether the host granted this extension on the current connection. */
+    public boolean granted(String extension) {
+        synchronized (lock) {
+            return granted.containsKey(extension);
+        }
+    }
+
+    private <T extends Frame> CompletableFuture<T> request(String extension, Function<String, Frame> make) {
+        var answer = new CompletableFuture<T>();
+        synchronized (lock) {
+            if (closed || current == null || !granted.containsKey(extension)) {
+                answer.completeExceptionally(new RequestFailed(RequestFailed.Reason.UNAVAILABLE,
+                        "the host does not offer " + extension + " on this connection"));
+                return answer;
+            }
+            String ref = "q" + nextRef.incrementAndGet();
+            requests.put(ref, answer);
+            current.send(make.apply(ref));
+        }
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void answered(String ref, Frame frame) {
+        var waiting = (CompletableFuture<Frame>) requests.remove(ref);
+        if (waiting != null) {
+            waiting.complete(frame);
+        }
+    }
+
+    private void failRequests(RequestFailed why) {
+        for (String ref : List.copyOf(requests.keySet())) {
+            var waiting = requests.remove(ref);
+            if (waiting != null) {
+                waiting.completeExceptionally(why);
             }
         }
     }
@@ -178,11 +271,11 @@ public final class ChatClient implements AutoCloseable {
             Long since;
             String token;
             synchronized (lock) {
-                since = session == null ? null : lastSeq;
+                since = session != null ? Long.valueOf(lastSeq) : roomId != null && lastSeq > 0 ? Long.valueOf(lastSeq) : null;
                 token = session;
             }
             c.send(new Frame.Hello(Frame.VERSION, config.nick(), config.clientName(), config.password(), since,
-                    token, config.hostKey()));
+                    token, config.hostKey(), Map.of(Extensions.HISTORY, 1, Extensions.SEARCH, 1)));
             Frame first = c.read((int) config.connectTimeout().toMillis());
             return switch (first) {
                 case Frame.Welcome w -> welcomed(c, w, token);
@@ -207,22 +300,32 @@ public final class ChatClient implements AutoCloseable {
 
     private ClientConnection welcomed(ClientConnection c, Frame.Welcome w, String oldToken) {
         dialer.welcomed(config, w.room());
-        boolean resumed = oldToken != null && oldToken.equals(w.session());
+        boolean sameRoom;
+        boolean knewRoom;
         synchronized (lock) {
-            if (!resumed) {
+            knewRoom = oldToken != null || roomId != null;
+            // The room id says which room this is across host restarts; a host without one keeps the
+            // token the same on a resume, so a new token there means a new room.
+            sameRoom = w.roomId() != null ? w.roomId().equals(roomId) : oldToken != null && oldToken.equals(w.session());
+            if (!sameRoom) {
                 // A new room, or one that forgot us: its seq numbers start afresh.
                 lastSeq = 0;
             }
             session = w.session();
+            roomId = w.roomId();
             you = w.you();
+            granted = w.ext() == null ? Map.of() : Map.copyOf(w.ext());
             current = c;
             ready = false;
             typingShown = false;
         }
-        boolean restarted = oldToken != null && !resumed;
+        // Tells the host at once that this welcome, with its new session token, arrived: the token
+        // used to come back stops working only then (the pong is ignored).
+        c.send(new Frame.Ping(0));
+        boolean restarted = knewRoom && !sameRoom;
         // After a restart the host's gap flag only says our old seqs mean nothing there; nothing it had is missing.
         emit(new ChatEvent.Connected(w.room(), w.you(), w.users(), oldToken != null, w.gap() && !restarted,
-                restarted));
+                restarted, w.roomId(), w.ext()));
         if (w.history() == 0) {
             markReady(c);
         }
@@ -240,6 +343,7 @@ public final class ChatClient implements AutoCloseable {
                 ready = false;
                 current = null;
             }
+            failRequests(new RequestFailed(RequestFailed.Reason.LOST, "the connection was lost before the answer"));
             c = lost == null || closed ? null : reconnect(lost);
         }
     }
@@ -277,6 +381,10 @@ public final class ChatClient implements AutoCloseable {
             }
             lastHeard = System.nanoTime();
             pinged = false;
+            if (frame instanceof Frame.Bye b && Frame.Bye.RESTART.equals(b.reason())) {
+                // The room goes on once the host is back: come back as after a lost connection.
+                return closed ? null : new Problem.HostRestarting();
+            }
             if (!handle(c, frame)) {
                 return null;
             }
@@ -314,6 +422,10 @@ public final class ChatClient implements AutoCloseable {
             case Frame.Welcome ignored -> LOG.log(System.Logger.Level.DEBUG, "unexpected second welcome");
             case Frame.Hello ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent hello; ignored");
             case Frame.Send ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent send; ignored");
+            case Frame.Page p -> answered(p.ref(), p);
+            case Frame.Found f -> answered(f.ref(), f);
+            case Frame.History ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent history; ignored");
+            case Frame.Search ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent search; ignored");
         }
         if (frame instanceof Frame.RoomEvent && replayLeft > 0 && --replayLeft == 0) {
             markReady(c);
@@ -340,6 +452,13 @@ public final class ChatClient implements AutoCloseable {
     private void onError(Frame.Error e) {
         ErrorCode code = e.known();
         String ref = e.ref();
+        if (ref != null && requests.containsKey(ref)) {
+            var waiting = requests.remove(ref);
+            if (waiting != null) {
+                waiting.completeExceptionally(RequestFailed.of(code, e.message()));
+            }
+            return;
+        }
         if (code == ErrorCode.RATE_LIMITED && ref != null && isPending(ref)) {
             Thread.ofVirtual().name("parley-client-retry").start(() -> resendLater(ref));
             return;
@@ -433,6 +552,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private void end(ChatEvent.EndReason reason, Problem refusal) {
+        failRequests(new RequestFailed(RequestFailed.Reason.LOST, "the chat ended"));
         if (ended.compareAndSet(false, true)) {
             emit(new ChatEvent.Ended(reason, refusal));
         }

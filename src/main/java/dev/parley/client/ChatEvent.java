@@ -16,13 +16,28 @@ public sealed interface ChatEvent {
      *
      * @param resumed   this is a reconnect
      * @param gap       the host no longer had some events from while this client was away
-     * @param restarted on a reconnect, the host did not know this client's session: it was
-     *                  restarted and the room began a new life (its history starts afresh)
+     * @param restarted the room is not the one this client was in before (another room id, or for a
+     *                  host without one, another session token): a new life of the room, whose
+     *                  history starts afresh
+     * @param roomId    the room's lasting id, or {@code null} from a host that sends none
+     * @param ext       the extensions the host granted, name to version (empty: version 1 only)
      */
     record Connected(String room, String you, List<Frame.User> users, boolean resumed, boolean gap,
-                     boolean restarted) implements ChatEvent {
+                     boolean restarted, String roomId, java.util.Map<String, Integer> ext) implements ChatEvent {
         public Connected {
             users = List.copyOf(users);
+            ext = ext == null ? java.util.Map.of() : java.util.Map.copyOf(ext);
+        }
+
+        /** A welcome from a version-1 host: no room id, no extensions. */
+        public Connected(String room, String you, List<Frame.User> users, boolean resumed, boolean gap,
+                         boolean restarted) {
+            this(room, you, users, resumed, gap, restarted, null, java.util.Map.of());
+        }
+
+        /** Whether the host granted this extension ({@link dev.parley.protocol.Extensions}). */
+        public boolean granted(String extension) {
+            return ext.containsKey(extension);
         }
     }
 

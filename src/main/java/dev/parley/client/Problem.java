@@ -175,6 +175,17 @@ public sealed interface Problem {
         }
     }
 
+    /**
+     * The host stopped for a restart ({@code bye} with reason {@code restart}): its room goes on from
+     * its history once it is back, and this client comes back by itself.
+     */
+    record HostRestarting() implements Problem {
+        @Override
+        public String describe() {
+            return "The host is restarting.";
+        }
+    }
+
     /** The host sent a frame this client cannot read. */
     record Unreadable() implements Problem {
         @Override

@@ -23,7 +23,13 @@ public enum ErrorCode {
     TLS_REQUIRED("tls_required", true),
     UNKNOWN_TYPE("unknown_type", false),
     TEXT_INVALID("text_invalid", false),
-    RATE_LIMITED("rate_limited", false);
+    RATE_LIMITED("rate_limited", false),
+    /**
+     * Extensions {@code history} and {@code search}: a request whose members break their rules (no
+     * or a malformed {@code ref}, not exactly one anchor, a search too long). Sent only to connections
+     * granted the extension; it carries the request's {@code ref} when that was usable.
+     */
+    REQUEST_INVALID("request_invalid", false);
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every frame of Parley protocol version 1 (see {@code docs/protocol.md}).
@@ -30,7 +31,11 @@ public sealed interface Frame {
     }
 
     /** First frame of every client: who it is and where it resumes. */
-    @JsonPropertyOrder({"type", "v", "nick", "client", "password", "since", "session", "hostKey"})
+    /**
+     * @param ext the extensions this client speaks, name to highest version ({@link Extensions}); {@code null}
+     *            for none
+     */
+    @JsonPropertyOrder({"type", "v", "nick", "client", "password", "since", "session", "hostKey", "ext"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Hello(@JsonProperty("v") Integer v,
                  @JsonProperty("nick") String nick,
@@ -38,11 +43,22 @@ public sealed interface Frame {
                  @JsonProperty("password") String password,
                  @JsonProperty("since") Long since,
                  @JsonProperty("session") String session,
-                 @JsonProperty("hostKey") String hostKey) implements Frame {
+                 @JsonProperty("hostKey") String hostKey,
+                 @JsonProperty("ext") Map<String, Integer> ext) implements Frame {
         public static final String TYPE = "hello";
 
+        public Hello {
+            ext = ext == null ? null : Map.copyOf(ext);
+        }
+
+        /** A version-1 hello without extensions. */
+        public Hello(Integer v, String nick, String client, String password, Long since, String session,
+                     String hostKey) {
+            this(v, nick, client, password, since, session, hostKey, null);
+        }
+
         public Hello(String nick, String client) {
-            this(VERSION, nick, client, null, null, null, null);
+            this(VERSION, nick, client, null, null, null, null, null);
         }
 
         @Override
@@ -59,8 +75,14 @@ public sealed interface Frame {
     record Limits(@JsonProperty("maxText") int maxText, @JsonProperty("maxFrame") int maxFrame) {
     }
 
-    /** The server's answer to a valid {@link Hello}; {@code history} replayed events follow it. */
-    @JsonPropertyOrder({"type", "v", "room", "you", "users", "history", "gap", "session", "limits"})
+    /**
+     * The server's answer to a valid {@link Hello}; {@code history} replayed events follow it.
+     *
+     * @param roomId the room's lasting identity: the same across host restarts, so a client that
+     *               sees it again resumes where it was; {@code null} from a host that has none
+     * @param ext    the extensions granted to this connection, name to version; {@code null} for none
+     */
+    @JsonPropertyOrder({"type", "v", "room", "you", "users", "history", "gap", "session", "limits", "roomId", "ext"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Welcome(@JsonProperty("v") int v,
                    @JsonProperty("room") String room,
@@ -69,11 +91,26 @@ public sealed interface Frame {
                    @JsonProperty("history") int history,
                    @JsonProperty("gap") boolean gap,
                    @JsonProperty("session") String session,
-                   @JsonProperty("limits") Limits limits) implements Frame {
+                   @JsonProperty("limits") Limits limits,
+                   @JsonProperty("roomId") String roomId,
+                   @JsonProperty("ext") Map<String, Integer> ext) implements Frame {
         public static final String TYPE = "welcome";
 
         public Welcome {
             users = users == null ? List.of() : List.copyOf(users);
+            ext = ext == null || ext.isEmpty() ? null : Map.copyOf(ext);
+        }
+
+        /** A version-1 welcome: no room id, no extensions. */
+        public Welcome(int v, String room, String you, List<User> users, int history, boolean gap, String session,
+                       Limits limits) {
+            this(v, room, you, users, history, gap, session, limits, null, null);
+        }
+
+        /** The version of extension {@code name} granted here, or 0 when it is not. */
+        public int granted(String name) {
+            Integer version = ext == null ? null : ext.get(name);
+            return version == null ? 0 : version;
         }
 
         @Override
@@ -171,12 +208,17 @@ public sealed interface Frame {
         }
     }
 
-    /** Leaving: from a client without reason; from the server with reason {@code shutdown}. */
+    /**
+     * Leaving: from a client without reason; from the server with reason {@code shutdown} (the chat
+     * ended) or {@code restart} (the host stops but keeps the room on disk: come back, as after a
+     * lost connection).
+     */
     @JsonPropertyOrder({"type", "reason"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Bye(@JsonProperty("reason") String reason) implements Frame {
         public static final String TYPE = "bye";
         public static final String SHUTDOWN = "shutdown";
+        public static final String RESTART = "restart";
 
         @Override
         public String type() {
@@ -207,6 +249,106 @@ public sealed interface Frame {
         /** The known code, or {@code null} for a code this version does not know. */
         public ErrorCode known() {
             return ErrorCode.fromWire(code);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Extension {@code history}: asks for stored room events. Exactly one of {@code before},
+     * {@code after} and {@code around} is set; see docs/protocol.md, "History".
+     *
+     * @param ref    the client's name for the request, echoed in the {@link Page}
+     * @param limit  most events wanted; the host caps it ({@code null}: the host's default)
+     */
+    @JsonPropertyOrder({"type", "ref", "before", "after", "around", "limit"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record History(@JsonProperty("ref") String ref,
+                   @JsonProperty("before") Long before,
+                   @JsonProperty("after") Long after,
+                   @JsonProperty("around") Long around,
+                   @JsonProperty("limit") Integer limit) implements Frame {
+        public static final String TYPE = "history";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Extension {@code history}: the answer to a {@link History}, a run of stored events oldest first.
+     *
+     * @param moreBefore older events exist before the first one (or before the anchor, when empty)
+     * @param moreAfter  newer events exist after the last one
+     */
+    @JsonPropertyOrder({"type", "ref", "events", "moreBefore", "moreAfter"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Page(@JsonProperty("ref") String ref,
+                @JsonProperty("events") List<RoomEvent> events,
+                @JsonProperty("moreBefore") boolean moreBefore,
+                @JsonProperty("moreAfter") boolean moreAfter) implements Frame {
+        public static final String TYPE = "page";
+
+        public Page {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Extension {@code search}: full-text search of the room's messages, newest first.
+     *
+     * @param q      the words, at most {@link Extensions#MAX_SEARCH} characters
+     * @param before only messages with a lower {@code seq} (paging); {@code null} for the newest
+     */
+    @JsonPropertyOrder({"type", "ref", "q", "before", "limit"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Search(@JsonProperty("ref") String ref,
+                  @JsonProperty("q") String q,
+                  @JsonProperty("before") Long before,
+                  @JsonProperty("limit") Integer limit) implements Frame {
+        public static final String TYPE = "search";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Where a search matched in a message's {@code text}: UTF-16 offsets, {@code end} exclusive. */
+    record Range(@JsonProperty("start") int start, @JsonProperty("end") int end) {
+    }
+
+    /** One message a search found, with where its words matched. */
+    @JsonPropertyOrder({"event", "match"})
+    record Hit(@JsonProperty("event") RoomEvent event, @JsonProperty("match") List<Range> match) {
+        public Hit {
+            match = match == null ? List.of() : List.copyOf(match);
+        }
+    }
+
+    /**
+     * Extension {@code search}: the answer to a {@link Search}, newest first.
+     *
+     * @param more older matches exist: ask again with the last hit's {@code seq} as {@code before}
+     */
+    @JsonPropertyOrder({"type", "ref", "hits", "more"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Found(@JsonProperty("ref") String ref,
+                 @JsonProperty("hits") List<Hit> hits,
+                 @JsonProperty("more") boolean more) implements Frame {
+        public static final String TYPE = "found";
+
+        public Found {
+            hits = hits == null ? List.of() : List.copyOf(hits);
         }
 
         @Override

@@ -44,7 +44,11 @@ public final class FrameCodec {
             Map.entry(Frame.Ping.TYPE, Frame.Ping.class),
             Map.entry(Frame.Pong.TYPE, Frame.Pong.class),
             Map.entry(Frame.Bye.TYPE, Frame.Bye.class),
-            Map.entry(Frame.Error.TYPE, Frame.Error.class));
+            Map.entry(Frame.Error.TYPE, Frame.Error.class),
+            Map.entry(Frame.History.TYPE, Frame.History.class),
+            Map.entry(Frame.Page.TYPE, Frame.Page.class),
+            Map.entry(Frame.Search.TYPE, Frame.Search.class),
+            Map.entry(Frame.Found.TYPE, Frame.Found.class));
 
     // Members must have their own JSON kind: Jackson's default coercions ("7" or 7.9 as 7, 1 as
     // true, 5 as "5", 0 as the first enum constant) would quietly rewrite what the peer sent.
@@ -104,6 +108,12 @@ public final class FrameCodec {
             }
             if (welcome.limits() != null) {
                 g.writePOJOProperty("limits", welcome.limits());
+            }
+            if (welcome.roomId() != null) {
+                g.writeStringProperty("roomId", welcome.roomId());
+            }
+            if (welcome.ext() != null) {
+                g.writePOJOProperty("ext", welcome.ext());
             }
             g.writeEndObject();
         }
@@ -180,12 +190,111 @@ public final class FrameCodec {
                     "Frames of type \"" + abbreviate(type.asString()) + "\" are not understood here.");
         }
         try {
+            if (kind == Frame.Page.class) {
+                return page(node);
+            }
+            if (kind == Frame.Found.class) {
+                return found(node);
+            }
             return mapper.treeToValue(node, kind);
         } catch (JacksonException e) {
             throw new ProtocolException(ErrorCode.BAD_FRAME,
                     "The \"" + kind.getSimpleName().toLowerCase(java.util.Locale.ROOT)
                             + "\" frame has a member of the wrong kind.", e);
         }
+    }
+
+    /**
+     * A {@code page}: its members as in any frame, its {@code events} each read by its own
+     * {@code type}. An event of a type this version does not know (a newer extension's) is skipped,
+     * as an unknown frame would be; an element that is not a room event at all is {@code bad_frame}.
+     */
+    private Frame.Page page(JsonNode node) throws ProtocolException {
+        JsonNode events = node.get("events");
+        return new Frame.Page(optionalString(node, "ref"), events(events, "page"),
+                bool(node, "moreBefore", "page"), bool(node, "moreAfter", "page"));
+    }
+
+    private Frame.Found found(JsonNode node) throws ProtocolException {
+        JsonNode hits = node.get("hits");
+        java.util.List<Frame.Hit> list = new java.util.ArrayList<>();
+        if (hits != null && !hits.isNull()) {
+            if (!hits.isArray()) {
+                throw wrongKind("found");
+            }
+            for (JsonNode hit : hits) {
+                if (!hit.isObject()) {
+                    throw wrongKind("found");
+                }
+                Frame.RoomEvent event = roomEvent(hit.get("event"), "found");
+                if (event == null) {
+                    continue;
+                }
+                JsonNode match = hit.get("match");
+                java.util.List<Frame.Range> ranges = match == null || match.isNull() ? java.util.List.of()
+                        : java.util.Arrays.asList(mapper.treeToValue(match, Frame.Range[].class));
+                list.add(new Frame.Hit(event, ranges));
+            }
+        }
+        return new Frame.Found(optionalString(node, "ref"), list, bool(node, "more", "found"));
+    }
+
+    private java.util.List<Frame.RoomEvent> events(JsonNode events, String frame) throws ProtocolException {
+        java.util.List<Frame.RoomEvent> list = new java.util.ArrayList<>();
+        if (events == null || events.isNull()) {
+            return list;
+        }
+        if (!events.isArray()) {
+            throw wrongKind(frame);
+        }
+        for (JsonNode e : events) {
+            Frame.RoomEvent event = roomEvent(e, frame);
+            if (event != null) {
+                list.add(event);
+            }
+        }
+        return list;
+    }
+
+    /** One room event inside an answer, or {@code null} for one of a type this version does not know. */
+    private Frame.RoomEvent roomEvent(JsonNode e, String frame) throws ProtocolException {
+        if (e == null || !e.isObject() || e.get("type") == null || !e.get("type").isString()) {
+            throw wrongKind(frame);
+        }
+        Class<? extends Frame> kind = TYPES.get(e.get("type").asString());
+        if (kind == null) {
+            return null;
+        }
+        if (!Frame.RoomEvent.class.isAssignableFrom(kind)) {
+            throw wrongKind(frame);
+        }
+        return (Frame.RoomEvent) mapper.treeToValue(e, kind);
+    }
+
+    private static String optionalString(JsonNode node, String name) throws ProtocolException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw wrongKind(node.get("type").asString());
+        }
+        return v.asString();
+    }
+
+    private static boolean bool(JsonNode node, String name, String frame) throws ProtocolException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw wrongKind(frame);
+        }
+        return v.asBoolean();
+    }
+
+    private static ProtocolException wrongKind(String frame) {
+        return new ProtocolException(ErrorCode.BAD_FRAME, "The \"" + frame + "\" frame has a member of the wrong kind.");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Extensions;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.LeaveReason;
 import dev.parley.protocol.Limits;
@@ -45,6 +46,10 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private final AddressGate.Visit visit;
     private final LogBudget logBudget;
     private WaitingHello waiting;
+    private final RateLimiter historyLimiter;
+    private final RateLimiter searchLimiter;
+    /** Whether a frame arrived after the welcome, which shows the peer got its session token. */
+    private boolean heardAfterWelcome;
     private Transport transport;
     private SelectionKey key;
     private String remote = "?";
@@ -65,6 +70,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         this.liveness = new Liveness(config, now);
         this.limiter = new RateLimiter(config.ratePerSecond(), config.rateBurst(), now);
         this.typingLimiter = new RateLimiter(TYPING_RATE, TYPING_BURST, now);
+        this.historyLimiter = new RateLimiter(config.log().historyRate(), 2 * config.log().historyRate(), now);
+        this.searchLimiter = new RateLimiter(config.log().searchRate(), 2 * config.log().searchRate(), now);
     }
 
     /** Puts the connection on its transport and its selection key; the loop calls this once. */
@@ -178,6 +185,10 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
         if (member == null) {
             hello(frame);
         } else {
+            if (!heardAfterWelcome) {
+                heardAfterWelcome = true;
+                room.heard(member);
+            }
             handleFrame(frame);
         }
         return close.isOpen();
@@ -250,7 +261,42 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             case Frame.Left ignored -> ignoreServerFrame(frame);
             case Frame.Error e -> log(System.Logger.Level.INFO, "{0} reports {1}: {2}", who(),
                     LogText.safe(e.code(), Limits.MAX_ID), LogText.safe(e.message()));
+            case Frame.History h -> {
+                if (extension(Extensions.HISTORY, h) && limited(historyLimiter, h.ref())) {
+                    room.history(member, h);
+                }
+            }
+            case Frame.Search q -> {
+                if (extension(Extensions.SEARCH, q) && limited(searchLimiter, q.ref())) {
+                    room.search(member, q);
+                }
+            }
+            case Frame.Page ignored -> ignoreServerFrame(frame);
+            case Frame.Found ignored -> ignoreServerFrame(frame);
         }
+    }
+
+    /**
+     * Whether the member was granted the extension whose request this is; if not, the request is
+     * answered as version 1 answers a type it does not know.
+     */
+    private boolean extension(String name, Frame request) {
+        if (member.granted(name)) {
+            return true;
+        }
+        send(Frame.Error.of(ErrorCode.UNKNOWN_TYPE,
+                "Frames of type \"" + request.type() + "\" are not understood here."));
+        return false;
+    }
+
+    /** Takes a token for a request; without one the request is refused with {@code rate_limited}. */
+    private boolean limited(RateLimiter limiter, String ref) {
+        if (limiter.tryAcquire(System.nanoTime())) {
+            return true;
+        }
+        send(Frame.Error.of(ErrorCode.RATE_LIMITED, "Too many requests; try again in a moment.",
+                Limits.isValidId(ref) ? ref : null));
+        return false;
     }
 
     private void onSend(Frame.Send s) {
@@ -311,11 +357,20 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
 
     /** Server shutdown: tells the peer and closes once that is written. */
     void shutdown(byte[] bye) {
+        shutdown(bye, bye);
+    }
+
+    /**
+     * Server shutdown for a restart: {@code restart} goes only to a member granted the
+     * {@code history} extension, which knows the room goes on; anyone else (a version-1 client, or
+     * a connection that never joined) is told the chat ended, as the core protocol says.
+     */
+    void shutdown(byte[] restart, byte[] ended) {
         if (close.isClosed()) {
             return;
         }
         close.because(LeaveReason.SHUTDOWN, "shutdown");
-        outbox.offerUnbounded(bye);
+        outbox.offerUnbounded(member != null && member.granted(Extensions.HISTORY) ? restart : ended);
         beginClose();
     }
 

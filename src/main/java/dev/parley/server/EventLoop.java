@@ -284,6 +284,7 @@ final class EventLoop implements Runnable {
     private void tick(long now) {
         listener.tick();
         admission.tick();
+        room.tick(now);
         for (Connection c : connections) {
             c.tick(now);
         }

@@ -3,14 +3,23 @@ package dev.parley.server;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.Role;
 
+import java.util.Map;
+
 /**
- * Someone in the room: a name, a role, the session that lets them back in, and the {@link Peer}
- * their events go to. The room knows members, not connections, so a Parley guest and (later) an
- * IRC user are members alike. Immutable; a reconnect makes a new member with the same session.
+ * Someone in the room: a name, a role, the session that lets them back in, the extensions their
+ * connection was granted, and the {@link Peer} their events go to. The room knows members, not
+ * connections, so a Parley guest and (later) an IRC user are members alike. Immutable; a reconnect
+ * makes a new member with the same session.
  *
- * @param key the name as compared for uniqueness ({@link dev.parley.protocol.Limits#nickKey})
+ * @param key     the name as compared for uniqueness ({@link dev.parley.protocol.Limits#nickKey})
+ * @param session the session's lasting id (never its token): the owner of the member's message ids
+ * @param ext     extensions granted, name to version (empty for a version-1 peer)
  */
-record Member(String nick, String key, Role role, String session, Peer peer) {
+record Member(String nick, String key, Role role, String session, Map<String, Integer> ext, Peer peer) {
+
+    Member {
+        ext = Map.copyOf(ext);
+    }
 
     Frame.User user() {
         return new Frame.User(nick, role);
@@ -22,5 +31,10 @@ record Member(String nick, String key, Role role, String session, Peer peer) {
 
     Outbox outbox() {
         return peer.outbox();
+    }
+
+    /** Whether this member's connection was granted the extension. */
+    boolean granted(String extension) {
+        return ext.containsKey(extension);
     }
 }

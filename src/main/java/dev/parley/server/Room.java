@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Extensions;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.LeaveReason;
@@ -12,19 +13,17 @@ import dev.parley.protocol.Timestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
- * The one room of a server: its {@link Member}s, sessions, and the order of events, which the
- * {@link RoomLog} keeps.
+ * The one room of a server: its {@link Member}s, their {@link Sessions}, and the order of events,
+ * which the {@link RoomLog} keeps.
  *
  * <p>Every method runs under the room's lock, so events get their {@code seq} and reach every
  * outbox in one order. An event is broadcast once the log has it; each dialect present encodes it
@@ -33,6 +32,8 @@ import java.util.Map;
  */
 final class Room {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
+    /** The extensions this host speaks, name to highest version; a hello's {@code ext} is granted from these. */
+    private static final Map<String, Integer> OFFERED = offered();
 
     private final ServerConfig config;
     private final FrameCodec codec;
@@ -42,9 +43,10 @@ final class Room {
     private final List<Dialect> dialects;
     /** One slot per dialect for the event being broadcast; cleared after each. */
     private final byte[][] encoded;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Member> members = new LinkedHashMap<>();
-    private final Map<String, String> sessions = new HashMap<>();
+    private final Sessions sessions;
+    private final HistoryRequests requests;
+    private final AppendFailures failures = new AppendFailures();
     private final RoomLog.Appended broadcastWhenLogged = new RoomLog.Appended() {
         @Override
         public void appended(LoggedEvent event) {
@@ -53,13 +55,17 @@ final class Room {
 
         @Override
         public void failed(LoggedEvent event, Exception cause) {
-            LOG.log(System.Logger.Level.ERROR, "the room log could not keep event " + event.seq(), cause);
+            refused(event, cause);
         }
     };
     private boolean closed;
 
-    /** @param dialects every dialect a member may speak; the first is Parley's own */
-    Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey, RoomLog log, List<Dialect> dialects) {
+    /**
+     * @param dialects every dialect a member may speak; the first is Parley's own
+     * @param loop     runs tasks on the loop thread (answers to history requests come back through it)
+     */
+    Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey, RoomLog log, List<Dialect> dialects,
+         Executor loop) {
         this.config = config;
         this.codec = codec;
         this.clock = clock;
@@ -67,6 +73,17 @@ final class Room {
         this.log = log;
         this.dialects = List.copyOf(dialects);
         this.encoded = new byte[this.dialects.size()][];
+        this.sessions = new Sessions(config.log().nameHold().toNanos(), config.log().maxHeldSessions(),
+                s -> log.sessionSaved(s.record()), s -> log.sessionEnded(s.id));
+        this.sessions.restore(log.sessions(), System.nanoTime());
+        this.requests = new HistoryRequests(log, codec, loop, this::deliver);
+    }
+
+    private static Map<String, Integer> offered() {
+        Map<String, Integer> offered = new LinkedHashMap<>();
+        offered.put(Extensions.HISTORY, 1);
+        offered.put(Extensions.SEARCH, 1);
+        return offered;
     }
 
     /**
@@ -94,21 +111,21 @@ final class Room {
                     hello.password() == null ? "This room needs a password." : "Wrong room password.");
         }
         String key = Limits.nickKey(nick);
-        String known = sessions.get(key);
-        boolean sameSession = known != null && secretEquals(known, hello.session());
-        Member previous = members.get(key);
-        if (previous != null && !sameSession) {
+        long now = System.nanoTime();
+        sessions.expire(now);
+        if (!(sessions.admit(key, nick, hello.session(), now) instanceof Sessions.Admission.Admitted admitted)) {
             throw new ProtocolException(ErrorCode.NICK_TAKEN, "The name " + nick + " is already in use.");
         }
+        Map<String, Integer> granted = Extensions.grant(OFFERED, hello.ext());
+        Member previous = members.get(key);
         if (previous != null) {
             // The same person coming back keeps the name the room knows, in its spelling: a
             // takeover is not a rename (issue 15, item 12).
             nick = previous.nick();
         }
-        String session = sameSession ? known : newToken();
-        sessions.put(key, session);
-        var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, session, peer);
+        var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, admitted.session().id, granted, peer);
         members.put(key, member);
+        sessions.attach(admitted.session(), member, clock.millis());
         for (Dialect d : dialects) {
             if (previous != null) {
                 d.rosterChanged();
@@ -122,22 +139,22 @@ final class Room {
                     LogText.safe(nick), peer.remote());
         }
 
-        // A since the room cannot vouch for (it comes with a token this room never gave that name,
-        // say from the room's life before a restart) gets the newcomer's replay, marked as a gap.
-        boolean vouched = hello.session() == null || sameSession;
-        Long since = vouched ? hello.since() : null;
-        List<LoggedEvent> replay = replayFor(since);
-        boolean gap = hello.since() != null && (!vouched || isGap(since));
-        var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.size(), gap,
-                session, new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME));
+        // A since the room cannot vouch for (it comes with a token this room never gave that name)
+        // gets the newcomer's replay, marked as a gap (issue 15, item 12).
+        boolean vouched = hello.session() == null || admitted.resumed();
+        RoomLog.Replay replay = log.replay(vouched ? hello.since() : null, config.replayLimit());
+        boolean gap = vouched ? replay.gap() : hello.since() != null;
+        var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.events().size(),
+                gap, admitted.token(), new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME), log.roomId(),
+                granted);
         Dialect dialect = peer.dialect();
         dialect.welcome(member, welcome, members.values());
-        for (LoggedEvent e : replay) {
+        for (LoggedEvent e : replay.events()) {
             peer.outbox().offerUnbounded(dialect.encode(e));
         }
         if (previous == null) {
-            LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}", LogText.safe(nick),
-                    member.role().name().toLowerCase(Locale.ROOT), peer.remote());
+            LOG.log(System.Logger.Level.INFO, "{0} joined as {1} from {2}{3}", LogText.safe(nick),
+                    member.role().name().toLowerCase(Locale.ROOT), peer.remote(), admitted.resumed() ? " (resumed)" : "");
             publish(new Frame.Joined(log.nextSeq(), nick, member.role(), now()), null);
         }
         return member;
@@ -148,7 +165,7 @@ final class Room {
         if (closed || members.get(m.key()) != m) {
             return;
         }
-        var clientId = new ClientId(m.key(), id);
+        var clientId = new ClientId(m.session(), id);
         LoggedEvent original = log.sent(clientId);
         if (original != null && original.seq() > log.lastSeq()) {
             // Still being written: its broadcast, once kept, reaches this member too. Echoing it now
@@ -180,12 +197,32 @@ final class Room {
         dropSlow(slow);
     }
 
+    /** The member's connection sent something after its welcome: it got its session token. */
+    synchronized void heard(Member m) {
+        sessions.heard(m);
+    }
+
+    /** Extension {@code history}: a page of stored events, answered later through the loop. */
+    synchronized void history(Member m, Frame.History request) {
+        if (!closed && members.get(m.key()) == m) {
+            requests.history(m, request);
+        }
+    }
+
+    /** Extension {@code search}: matching messages, answered later through the loop. */
+    synchronized void search(Member m, Frame.Search request) {
+        if (!closed && members.get(m.key()) == m) {
+            requests.search(m, request);
+        }
+    }
+
     /** A member is gone; the room hears why unless it was replaced by its own reconnect. */
     synchronized void leave(Member m, LeaveReason reason) {
         if (members.get(m.key()) != m) {
             return;
         }
         members.remove(m.key());
+        sessions.left(m, reason == LeaveReason.QUIT, System.nanoTime(), clock.millis());
         dialects.forEach(Dialect::rosterChanged);
         LOG.log(System.Logger.Level.INFO, "{0} left ({1})", LogText.safe(m.nick()),
                 reason.name().toLowerCase(Locale.ROOT));
@@ -194,23 +231,41 @@ final class Room {
         }
     }
 
+    /** The timer: ends name holds that ran out. */
+    synchronized void tick(long now) {
+        sessions.expire(now);
+    }
+
     /**
      * Whether the room already knows who says this hello: the host's own window (by its key), or
-     * the holder of the session this room gave that name. {@link Admission} never refuses such a
-     * hello for the room's size, the join rate or a password delay, so nothing a stranger did keeps
-     * a member out.
+     * the holder of the session holding its name. {@link Admission} never refuses such a hello for
+     * the room's size, the join rate or a password delay, so nothing a stranger did keeps a member out.
      */
     synchronized boolean knows(Frame.Hello hello) {
-        if (hostKey != null && secretEquals(hostKey, hello.hostKey())) {
-            return true;
-        }
+        return hostKey != null && secretEquals(hostKey, hello.hostKey()) || opensSession(hello);
+    }
+
+    /**
+     * Whether this hello's {@code session} token opens the session holding its name: such a member
+     * coming back is never refused for reasons a stranger caused (room size, admission limits).
+     */
+    synchronized boolean opensSession(Frame.Hello hello) {
         String nick = Limits.normalizeNick(hello.nick());
-        String known = nick == null ? null : sessions.get(Limits.nickKey(nick));
-        return known != null && secretEquals(known, hello.session());
+        return nick != null && sessions.opens(Limits.nickKey(nick), hello.session());
     }
 
     synchronized int size() {
         return members.size();
+    }
+
+    /** Sessions kept (connected and held): bounded whatever the churn. For tests and the log. */
+    synchronized int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Sessions of members who dropped, whose names are held for them now. */
+    synchronized int heldSessions() {
+        return sessions.heldCount();
     }
 
     synchronized List<Frame.User> users() {
@@ -221,11 +276,17 @@ final class Room {
         return users;
     }
 
-    /** Closes the room to new events; returns who was in it. */
+    /** Closes the room to new events; returns who was in it. The log is closed by the server, off the loop. */
     synchronized List<Member> close() {
         closed = true;
-        log.close();
         return new ArrayList<>(members.values());
+    }
+
+    /** Hands a member an answer that was prepared off the loop; a member who left meanwhile gets nothing. */
+    private synchronized void deliver(Member m, byte[] frame) {
+        if (members.get(m.key()) == m && !m.outbox().offer(frame)) {
+            dropSlow(m);
+        }
     }
 
     /** Encodes the event once in Parley's bytes and hands it to the log; it is broadcast once logged. */
@@ -233,9 +294,27 @@ final class Room {
         log.append(new LoggedEvent(event, codec.encode(event)), clientId, broadcastWhenLogged);
     }
 
+    /**
+     * The log could not keep an event, so it was never broadcast. A message is refused to its
+     * sender with the non-closing {@code rate_limited} (with its id), which every client already
+     * answers by sending it again later: nothing is lost in silence. A join or leave that could not
+     * be kept is only logged (the member list of each welcome is right regardless).
+     */
+    private synchronized void refused(LoggedEvent event, Exception cause) {
+        failures.failed(event, cause);
+        if (event.event() instanceof Frame.Msg msg) {
+            Member sender = members.get(Limits.nickKey(msg.from()));
+            if (sender != null && !sender.outbox().offer(sender.dialect().encode(Frame.Error.of(ErrorCode.RATE_LIMITED,
+                    "The host could not keep that message just now; it was not delivered. Send it again.",
+                    msg.id())))) {
+                dropSlow(sender);
+            }
+        }
+    }
+
     /** Hands the event to everyone; a message is written this turn, presence may wait a few milliseconds. */
     private synchronized void broadcast(LoggedEvent event) {
-        boolean urgent = event.event() instanceof Frame.Msg;
+        boolean urgent = !ReplayWindow.isPresence(event.event());
         List<Member> slow = null;
         for (Member m : members.values()) {
             byte[] frame = bytesFor(m.dialect(), event);
@@ -296,34 +375,29 @@ final class Room {
         }
     }
 
-    private List<LoggedEvent> replayFor(Long since) {
-        long last = log.lastSeq();
-        long from;
-        if (since == null || since > last || since < 0) {
-            from = Math.max(log.firstSeq(), last - config.replayLimit() + 1);
-        } else {
-            from = Math.max(log.firstSeq(), since + 1);
-        }
-        return log.read(from, last);
-    }
-
-    /** Whether events after {@code since} are gone, or {@code since} is from another room's life. */
-    private boolean isGap(long since) {
-        return since > log.lastSeq() || since < 0 || since + 1 < log.firstSeq();
-    }
-
     private String now() {
         return Timestamps.format(clock.instant());
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static boolean secretEquals(String expected, String given) {
         return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Logs events the log could not keep without a line each: the first, then a count at most once a second. */
+    private static final class AppendFailures {
+        private long lastLogged;
+        private long since;
+
+        void failed(LoggedEvent event, Exception cause) {
+            since++;
+            long now = System.nanoTime();
+            if (lastLogged == 0 || now - lastLogged >= 1_000_000_000L) {
+                LOG.log(System.Logger.Level.WARNING, "the room log could not keep {0} event(s), the last seq {1}: {2}",
+                        since, event.seq(), cause.getMessage());
+                lastLogged = now;
+                since = 0;
+            }
+        }
     }
 }

@@ -40,8 +40,12 @@ public final class RoomServer implements AutoCloseable {
     private final Network network;
     private final ParleyDialect parley = new ParleyDialect(codec);
     private final String hostKey;
-    private final Room room;
-    private final Admission admission;
+    private final Clock clock;
+    private final RoomLog.Factory logFactory;
+    private final LongSupplier abuseClock;
+    private volatile RoomLog log;
+    private volatile Room room;
+    private volatile Admission admission;
     private ServerSocketChannel serverChannel;
     private InetSocketAddress address;
     private volatile EventLoop loop;
@@ -55,12 +59,17 @@ public final class RoomServer implements AutoCloseable {
 
     /** A room on the network its config asks for (plain TCP, or TLS: {@link ServerConfig#tls()}). */
     public RoomServer(ServerConfig config, Clock clock) {
-        this(config, clock, Network.of(config.tls()), MemoryRoomLog.factory(config));
+        this(config, clock, Network.of(config.tls()), logFor(config));
     }
 
-    /** A room on {@code network} with its events in memory. */
+    /** A room over this network with its events where {@link ServerConfig#log()} says: in memory or on disk. */
     public RoomServer(ServerConfig config, Network network) {
-        this(config, Clock.systemUTC(), network, MemoryRoomLog.factory(config));
+        this(config, Clock.systemUTC(), network, logFor(config));
+    }
+
+    /** The log the config asks for: a database in {@link LogSettings#folder()}, else memory. */
+    static RoomLog.Factory logFor(ServerConfig config) {
+        return config.log().durable() ? SqliteRoomLog.factory(config) : MemoryRoomLog.factory(config);
     }
 
     /**
@@ -81,22 +90,41 @@ public final class RoomServer implements AutoCloseable {
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
         this.hostKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        this.room = new Room(config, codec, clock, hostKey, log.open(task -> loop.execute(task)), List.of(parley));
-        this.admission = new Admission(room, config, abuseClock);
+        this.clock = clock;
+        this.logFactory = log;
+        this.abuseClock = abuseClock;
     }
 
-    /** Binds the port and starts accepting; returns once connections can be made. */
+    /**
+     * Opens the room's log (reading its tail from disk, for a durable one), binds the port and starts
+     * accepting; returns once connections can be made.
+     *
+     * @throws LogUnavailableException the history cannot be opened (another host uses its folder ...)
+     * @throws IOException             the port cannot be bound
+     */
     public synchronized RoomServer start() throws IOException {
         if (serverChannel != null) {
             throw new IllegalStateException("already started");
         }
-        InetAddress bind = config.bindAddress() == null || config.bindAddress().isBlank()
-                ? null : InetAddress.getByName(config.bindAddress());
-        ServerSocketChannel channel = network.listen(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
+        RoomLog opened = logFactory.open(task -> loop.execute(task));
+        InetAddress bind;
+        ServerSocketChannel channel;
+        try {
+            bind = config.bindAddress() == null || config.bindAddress().isBlank()
+                    ? null : InetAddress.getByName(config.bindAddress());
+            channel = network.listen(new InetSocketAddress(bind, config.port()), ACCEPT_BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        log = opened;
+        room = new Room(config, codec, clock, hostKey, opened, List.of(parley), task -> loop.execute(task));
+        admission = new Admission(room, config, abuseClock);
         try {
             loop = new EventLoop(channel, network, room, codec, parley, config, admission);
         } catch (IOException e) {
             channel.close();
+            opened.close();
             throw e;
         }
         serverChannel = channel;
@@ -133,7 +161,48 @@ public final class RoomServer implements AutoCloseable {
 
     /** Participants in the room now. */
     public List<Frame.User> users() {
-        return room.users();
+        Room r = room;
+        return r == null ? List.of() : r.users();
+    }
+
+    /** The room's lasting id, as {@code welcome} carries it; {@code null} before {@link #start()}. */
+    public String roomId() {
+        RoomLog l = log;
+        return l == null ? null : l.roomId();
+    }
+
+    /** Sessions the room keeps now, connected and held (bounded whatever the churn). */
+    int sessionCount() {
+        return room.sessionCount();
+    }
+
+    Room room() {
+        return room;
+    }
+
+    /** The room's database file, or {@code null} when the history is kept in memory. */
+    public java.nio.file.Path historyFile() {
+        return log instanceof SqliteRoomLog sqlite ? sqlite.databaseFile() : null;
+    }
+
+    /** Whether the room's history is on disk, so that {@link #export} can write it out. */
+    public boolean keepsHistory() {
+        return log instanceof SqliteRoomLog;
+    }
+
+    /**
+     * Writes the whole stored history to {@code target}, from a consistent snapshot while the room
+     * goes on. Blocks the calling thread (never call it on the loop or the FX thread).
+     *
+     * @throws IllegalStateException the history is not kept on disk ({@link #keepsHistory()})
+     */
+    public dev.parley.store.ExportResult export(dev.parley.store.ExportFormat format, java.nio.file.Path target,
+                                                dev.parley.store.ExportMonitor monitor)
+            throws IOException, dev.parley.store.StoreException {
+        if (!(log instanceof SqliteRoomLog sqlite)) {
+            throw new IllegalStateException("this room keeps its history in memory only");
+        }
+        return sqlite.export(format, target, monitor);
     }
 
     /** Open connections, including ones that have not said hello yet. */
@@ -147,6 +216,19 @@ public final class RoomServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(Frame.Bye.SHUTDOWN);
+    }
+
+    /**
+     * Stops the host for a restart: like {@link #close()}, but the goodbye is {@code bye} with reason
+     * {@code restart}, which tells clients the room goes on (its history is on disk) and they should
+     * come back, as after a network blip.
+     */
+    public void closeForRestart() {
+        close(Frame.Bye.RESTART);
+    }
+
+    private void close(String reason) {
         synchronized (this) {
             if (stopping || serverChannel == null) {
                 return;
@@ -157,9 +239,10 @@ public final class RoomServer implements AutoCloseable {
         loop.execute(() -> {
             loop.stopAccepting();
             room.close();
-            byte[] bye = codec.encode(new Frame.Bye(Frame.Bye.SHUTDOWN));
+            byte[] bye = codec.encode(new Frame.Bye(reason));
+            byte[] ended = codec.encode(new Frame.Bye(Frame.Bye.SHUTDOWN));
             for (var c : loop.connections()) {
-                c.shutdown(bye);
+                c.shutdown(bye, ended);
             }
             loop.whenEmpty(() -> drained.complete(null));
         });
@@ -180,6 +263,8 @@ public final class RoomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         network.close();
+        // After the loop: closing a durable log writes out its queue and folds its WAL, which may take a moment.
+        log.close();
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());
         whenClosed.forEach(Runnable::run);
     }

@@ -23,17 +23,19 @@ import java.time.Duration;
  * @param idleTimeout    silence after which the server drops a connection
  * @param tick           how often timeouts are checked
  * @param closeGrace     how long a closing connection may take to take its last frames
- * @param dedupCapacity  message ids remembered to drop resends
+ * @param dedupCapacity  message ids remembered per session to recognise resends
  * @param abuse          what one address may ask of the host: pending connections, connection
  *                       bans, wrong-password delays, join rate, log lines ({@link AbuseLimits})
  * @param tls            TLS on the port ({@link TlsSettings}); {@link TlsSettings#off()} is plain TCP, which
  *                       only tests and embedders use: {@code serve} and the desktop host always set TLS
+ * @param log            where the room's history is kept and how sessions are held ({@link LogSettings})
  */
 public record ServerConfig(String bindAddress, int port, String roomName, String password,
                            int maxClients, int ratePerSecond, int rateBurst, int historySize,
                            int replayLimit, int outboxLimit, Duration helloTimeout,
                            Duration pingAfter, Duration idleTimeout, Duration tick,
-                           Duration closeGrace, int dedupCapacity, AbuseLimits abuse, TlsSettings tls) {
+                           Duration closeGrace, int dedupCapacity, AbuseLimits abuse, TlsSettings tls,
+                           LogSettings log) {
 
     public static final String DEFAULT_ROOM = "Parley room";
 
@@ -57,57 +59,67 @@ public record ServerConfig(String bindAddress, int port, String roomName, String
         if (tls == null) {
             tls = TlsSettings.off();
         }
+        if (log == null) {
+            log = LogSettings.memory();
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, Limits.DEFAULT_PORT, DEFAULT_ROOM, null, 1_000, 20, 40,
                 1_000, 100, 4 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15),
-                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000,
-                AbuseLimits.defaults(), TlsSettings.off());
+                Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 256,
+                AbuseLimits.defaults(), TlsSettings.off(), LogSettings.memory());
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick,
-                closeGrace, dedupCapacity, abuse, tls);
+                closeGrace, dedupCapacity, abuse, tls, log);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, abuse, tls);
+                tick, closeGrace, dedupCapacity, abuse, tls, log);
     }
 
     public ServerConfig withRoom(String name, String newPassword) {
         return new ServerConfig(bindAddress, port, name, newPassword, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, abuse, tls);
+                tick, closeGrace, dedupCapacity, abuse, tls, log);
     }
 
     public ServerConfig withLimits(int newMaxClients, int newRate, int newBurst, int newHistory,
                                    int newOutboxLimit) {
         return new ServerConfig(bindAddress, port, roomName, password, newMaxClients, newRate,
                 newBurst, newHistory, Math.min(replayLimit, newHistory), newOutboxLimit, helloTimeout,
-                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, abuse, tls);
+                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, abuse, tls, log);
     }
 
     public ServerConfig withTimeouts(Duration newHello, Duration newPingAfter, Duration newIdle,
                                      Duration newTick) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, newHello, newPingAfter, newIdle,
-                newTick, closeGrace, dedupCapacity, abuse, tls);
+                newTick, closeGrace, dedupCapacity, abuse, tls, log);
     }
 
     public ServerConfig withAbuse(AbuseLimits newAbuse) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, newAbuse, tls);
+                tick, closeGrace, dedupCapacity, newAbuse, tls, log);
     }
 
     /** The same settings with TLS set up as {@code newTls} says. */
     public ServerConfig withTls(TlsSettings newTls) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick, closeGrace,
-                dedupCapacity, abuse, newTls);
+                dedupCapacity, abuse, newTls, log);
+    }
+
+    /** The same settings with the room's history kept as {@code newLog} says. */
+    public ServerConfig withLog(LogSettings newLog) {
+        return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity, abuse, tls, newLog);
     }
 }

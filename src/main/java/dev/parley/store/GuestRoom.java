@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param name    the room's name when last seen
  * @param lastSeq the last seq seen: where to resume with {@code since}
  * @param updated when the copy last changed
+ * @param roomId  the room's lasting id as its host last said it, or {@code null} when unknown
  */
-public record GuestRoom(String roomKey, String name, long lastSeq, Instant updated) {
+public record GuestRoom(String roomKey, String name, long lastSeq, Instant updated, String roomId) {
 }

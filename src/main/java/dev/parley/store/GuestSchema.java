@@ -21,7 +21,9 @@ final class GuestSchema {
                         seq      INTEGER NOT NULL,
                         frame    BLOB NOT NULL,
                         UNIQUE (room_key, seq)
-                    )""")));
+                    )""")),
+            new Migration(2, "the room's lasting id, to tell a restarted host's room from a new one", List.of(
+                    "ALTER TABLE rooms ADD COLUMN room_id TEXT")));
 
     static final Schema SCHEMA = new Schema("guest history", MIGRATIONS, List.of("rooms", "events"));
 

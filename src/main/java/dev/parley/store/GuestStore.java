@@ -117,10 +117,29 @@ public final class GuestStore implements AutoCloseable {
      *     next start resumes from before them
      */
     public Admission remember(String roomKey, String roomName, List<SeenEvent> events) {
+        return remember(roomKey, roomName, null, events);
+    }
+
+    /**
+     * Remembers events seen in the room with this lasting id (as {@link #remember(String, String, List)});
+     * a {@code null} id keeps the one known.
+     */
+    public Admission remember(String roomKey, String roomName, String roomId, List<SeenEvent> events) {
+        return offer(new GuestWriter.Seen(roomKey, roomName, roomId, List.copyOf(events), clock.millis(), false));
+    }
+
+    /**
+     * Forgets what was kept under {@code roomKey} and starts it over with these events: the address
+     * now hosts another room (another lasting id), whose seqs mean nothing beside the old ones.
+     */
+    public Admission replace(String roomKey, String roomName, String roomId, List<SeenEvent> events) {
+        return offer(new GuestWriter.Seen(roomKey, roomName, roomId, List.copyOf(events), clock.millis(), true));
+    }
+
+    private Admission offer(GuestWriter.Seen seen) {
         if (writer.isStopping()) {
             return Admission.CLOSED;
         }
-        var seen = new GuestWriter.Seen(roomKey, roomName, List.copyOf(events), clock.millis());
         return writer.offer(seen) ? Admission.ACCEPTED : writer.isStopping() ? Admission.CLOSED : Admission.QUEUE_FULL;
     }
 
@@ -129,10 +148,11 @@ public final class GuestStore implements AutoCloseable {
         return reader.submit(c -> {
             List<GuestRoom> rooms = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT room_key, name, last_seq, updated FROM rooms ORDER BY updated DESC");
+                    "SELECT room_key, name, last_seq, updated, room_id FROM rooms ORDER BY updated DESC");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rooms.add(new GuestRoom(r.getString(1), r.getString(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4))));
+                    rooms.add(new GuestRoom(r.getString(1), r.getString(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4)),
+                            r.getString(5)));
                 }
             }
             return rooms;
@@ -143,11 +163,15 @@ public final class GuestStore implements AutoCloseable {
     public CompletableFuture<GuestHistory> load(String roomKey, int limit) {
         return reader.submit(c -> {
             long lastSeq = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT last_seq FROM rooms WHERE room_key = ?")) {
+            String roomId = null;
+            String name = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT last_seq, room_id, name FROM rooms WHERE room_key = ?")) {
                 s.setString(1, roomKey);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         lastSeq = r.getLong(1);
+                        roomId = r.getString(2);
+                        name = r.getString(3);
                     }
                 }
             }
@@ -163,7 +187,7 @@ public final class GuestStore implements AutoCloseable {
                 }
             }
             Collections.reverse(events);
-            return new GuestHistory(roomKey, lastSeq, events);
+            return new GuestHistory(roomKey, lastSeq, events, roomId, name);
         });
     }
 

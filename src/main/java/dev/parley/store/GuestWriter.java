@@ -13,7 +13,8 @@ import java.util.Set;
  * each room it touched to its latest events.
  */
 final class GuestWriter implements GroupCommit.Handler<GuestWriter.Seen> {
-    record Seen(String roomKey, String roomName, List<SeenEvent> events, long now) {
+    /** Events seen in a room; with {@code forget}, what was kept for the room goes first (another room now). */
+    record Seen(String roomKey, String roomName, String roomId, List<SeenEvent> events, long now, boolean forget) {
     }
 
     private final int keepPerRoom;
@@ -25,12 +26,21 @@ final class GuestWriter implements GroupCommit.Handler<GuestWriter.Seen> {
 
     @Override
     public void write(Connection c, List<Seen> batch) throws SQLException {
-        try (PreparedStatement room = c.prepareStatement("INSERT INTO rooms (room_key, name, last_seq, updated) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (room_key) DO UPDATE SET name = excluded.name, "
-                + "last_seq = max(last_seq, excluded.last_seq), updated = excluded.updated");
+        try (PreparedStatement room = c.prepareStatement("INSERT INTO rooms (room_key, name, last_seq, updated, room_id) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (room_key) DO UPDATE SET name = excluded.name, "
+                + "last_seq = max(last_seq, excluded.last_seq), updated = excluded.updated, "
+                + "room_id = coalesce(excluded.room_id, room_id)");
              PreparedStatement event = c.prepareStatement(
-                     "INSERT OR IGNORE INTO events (room_key, seq, frame) VALUES (?, ?, ?)")) {
+                     "INSERT OR IGNORE INTO events (room_key, seq, frame) VALUES (?, ?, ?)");
+             PreparedStatement forgetEvents = c.prepareStatement("DELETE FROM events WHERE room_key = ?");
+             PreparedStatement forgetRoom = c.prepareStatement("DELETE FROM rooms WHERE room_key = ?")) {
             for (Seen seen : batch) {
+                if (seen.forget()) {
+                    forgetEvents.setString(1, seen.roomKey());
+                    forgetEvents.executeUpdate();
+                    forgetRoom.setString(1, seen.roomKey());
+                    forgetRoom.executeUpdate();
+                }
                 long last = 0;
                 for (SeenEvent e : seen.events()) {
                     event.setString(1, seen.roomKey());
@@ -43,6 +53,7 @@ final class GuestWriter implements GroupCommit.Handler<GuestWriter.Seen> {
                 room.setString(2, seen.roomName());
                 room.setLong(3, last);
                 room.setLong(4, seen.now());
+                room.setString(5, seen.roomId());
                 room.executeUpdate();
                 touched.add(seen.roomKey());
             }

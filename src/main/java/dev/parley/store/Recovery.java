@@ -24,10 +24,16 @@ final class Recovery {
     private Recovery() {
     }
 
-    /** Checks the database (thoroughly after an unclean end or reported damage) and repairs it if needed. */
-    static void checkOnOpen(DatabaseFiles files, Schema schema, Clock clock) throws StoreException {
+    /**
+     * Checks the database (every page when damage was reported) and repairs it if needed.
+     *
+     * @return whether the last run ended uncleanly (its WAL was still there): the caller reads every
+     *     page once more in the background ({@link BackgroundCheck})
+     */
+    static boolean checkOnOpen(DatabaseFiles files, Schema schema, Clock clock) throws StoreException {
         try {
             boolean thorough = Files.exists(files.checkMarker());
+            boolean unclean = files.hasHotWal();
             switch (DamageCheck.inspect(files, schema, thorough)) {
                 case DamageCheck.Healthy h -> {
                 }
@@ -35,6 +41,7 @@ final class Recovery {
                 case DamageCheck.Damaged damaged -> salvage(files, schema, damaged.why(), clock);
             }
             Files.deleteIfExists(files.checkMarker());
+            return unclean && !thorough;
         } catch (IOException e) {
             throw new StoreException("Cannot read " + files.db() + ": " + e.getMessage(), e);
         }

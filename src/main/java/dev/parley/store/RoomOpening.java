@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * How a room's log is opened: the folder made, its lock taken, damage repaired, the schema brought
@@ -16,13 +17,14 @@ final class RoomOpening {
     private static final System.Logger LOG = System.getLogger("dev.parley.store");
 
     /** The writer's connection, the lock held and what the open read. */
-    record Opened(DatabaseFiles files, FolderLock lock, Connection connection, RoomTail tail) {
+    record Opened(DatabaseFiles files, FolderLock lock, Connection connection, RoomTail tail, boolean unclean) {
     }
 
     private RoomOpening() {
     }
 
     static Opened open(DatabaseFiles files, Schema schema, StoreOptions options, Clock clock) throws StoreException {
+        long started = System.nanoTime();
         try {
             Files.createDirectories(files.folder());
         } catch (IOException e) {
@@ -31,19 +33,20 @@ final class RoomOpening {
         Sqlite.unpackNativeLibraryInto(files.folder());
         FolderLock lock = FolderLock.take(files.lock(), "the history of room " + files.name());
         try {
-            Recovery.checkOnOpen(files, schema, clock);
+            boolean unclean = Recovery.checkOnOpen(files, schema, clock);
             Opened opened;
             try {
-                opened = read(files, lock, schema, options, clock);
+                opened = read(files, lock, schema, options, clock, unclean);
             } catch (SQLException e) {
                 if (!Sqlite.isDamage(e)) {
                     throw e;
                 }
                 Recovery.salvage(files, schema, String.valueOf(e.getMessage()), clock);
-                opened = read(files, lock, schema, options, clock);
+                opened = read(files, lock, schema, options, clock, false);
             }
-            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}", files.db(),
-                    opened.tail().nextSeq(), opened.tail().identity().epoch());
+            LOG.log(System.Logger.Level.INFO, "Opened the history at {0}: next seq {1}, epoch {2}, in {3} ms{4}",
+                    files.db(), opened.tail().nextSeq(), opened.tail().identity().epoch(),
+                    (System.nanoTime() - started) / 1_000_000, opened.unclean() ? " after an unclean end" : "");
             return opened;
         } catch (SQLException e) {
             lock.close();
@@ -54,8 +57,8 @@ final class RoomOpening {
         }
     }
 
-    private static Opened read(DatabaseFiles files, FolderLock lock, Schema schema, StoreOptions options, Clock clock)
-            throws SQLException, StoreException {
+    private static Opened read(DatabaseFiles files, FolderLock lock, Schema schema, StoreOptions options, Clock clock,
+                               boolean unclean) throws SQLException, StoreException {
         Connection c = Sqlite.openWriter(files, Sqlite.Durability.FULL);
         try {
             Migrations.apply(c, schema.migrations(), schema.what());
@@ -65,10 +68,12 @@ final class RoomOpening {
             c.setAutoCommit(false);
             RoomIdentity identity = RoomMeta.openEpoch(c, clock.instant());
             long next = Math.max(RoomMeta.recordedNextSeq(c), RoomReads.lastSeq(c) + 1);
-            var tail = new RoomTail(identity, next, RoomReads.latest(c, options.tailSize()),
-                    RoomReads.latestWithClientId(c, options.dedupSize()));
+            List<StoredEvent> recent = RoomReads.latestMessages(c, options.tailSize());
+            boolean older = RoomReads.messagesBefore(c, recent.isEmpty() ? next : recent.getFirst().seq());
+            var tail = new RoomTail(identity, next, recent, RoomReads.latestPresence(c, options.tailSize()), older,
+                    RoomReads.latestWithClientId(c, options.dedupSize()), RoomReads.sessions(c));
             c.commit();
-            return new Opened(files, lock, c, tail);
+            return new Opened(files, lock, c, tail, unclean);
         } catch (SQLException | StoreException | RuntimeException e) {
             Sqlite.closeQuietly(c);
             throw e;

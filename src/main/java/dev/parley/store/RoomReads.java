@@ -75,6 +75,41 @@ final class RoomReads {
         return events;
     }
 
+    /** The latest {@code n} events that are not presence, oldest first. */
+    static List<StoredEvent> latestMessages(Connection c, int n) throws SQLException {
+        List<StoredEvent> events = list(c, "SELECT " + COLUMNS + " FROM events WHERE type NOT IN ('joined', 'left') "
+                + "ORDER BY seq DESC LIMIT ?", n);
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** The latest {@code n} joins and leaves, oldest first (through the partial index on presence). */
+    static List<StoredEvent> latestPresence(Connection c, int n) throws SQLException {
+        List<StoredEvent> events = list(c, "SELECT " + COLUMNS + " FROM events WHERE type IN ('joined', 'left') "
+                + "ORDER BY seq DESC LIMIT ?", n);
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** Whether an event that is not presence is stored below {@code seq}. */
+    static boolean messagesBefore(Connection c, long seq) throws SQLException {
+        return exists(c, "SELECT 1 FROM events WHERE seq < ? AND type NOT IN ('joined', 'left') LIMIT 1", seq);
+    }
+
+    /** Every session kept. */
+    static List<StoredSession> sessions(Connection c) throws SQLException {
+        List<StoredSession> sessions = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, nick_key, nick, token_hash, previous_hash, last_seen FROM sessions");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                sessions.add(new StoredSession(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4),
+                        r.getBytes(5), r.getLong(6)));
+            }
+        }
+        return sessions;
+    }
+
     /** The latest {@code n} events that carry a client id, oldest first. */
     static List<StoredEvent> latestWithClientId(Connection c, int n) throws SQLException {
         List<StoredEvent> events = list(c, "SELECT " + COLUMNS + " FROM events WHERE client_id IS NOT NULL "

@@ -47,9 +47,22 @@ final class RoomSchema {
                         INSERT INTO events_fts (events_fts, rowid, text)
                             SELECT 'delete', old.seq, old.text WHERE old.text IS NOT NULL;
                         INSERT INTO events_fts (rowid, text) SELECT new.seq, new.text WHERE new.text IS NOT NULL;
-                    END""")));
+                    END""")),
+            new Migration(2, "sessions kept across restarts; presence found without scanning messages", List.of(
+                    // A rowid table (TEXT PRIMARY KEY keeps the rowid) so that a salvage can copy it.
+                    """
+                    CREATE TABLE sessions (
+                        id            TEXT PRIMARY KEY,
+                        nick_key      TEXT NOT NULL,
+                        nick          TEXT NOT NULL,
+                        token_hash    BLOB NOT NULL,
+                        previous_hash BLOB,
+                        last_seen     INTEGER NOT NULL
+                    )""",
+                    // The replay window holds presence apart from messages; its tail is read through this.
+                    "CREATE INDEX events_presence ON events (seq) WHERE type IN ('joined', 'left')")));
 
-    static final Schema SCHEMA = new Schema("room history", MIGRATIONS, List.of("meta", "events"));
+    static final Schema SCHEMA = new Schema("room history", MIGRATIONS, List.of("meta", "events", "sessions"));
 
     private RoomSchema() {
     }

@@ -41,7 +41,8 @@ public final class RoomStore implements AutoCloseable {
     private final DatabaseFiles files;
     private final FolderLock lock;
     private final Connection writerConnection;
-    private final GroupCommit<RoomWriter.Pending> writer;
+    private final GroupCommit<WriteItem> writer;
+    private final BackgroundCheck check;
     private final ReadPool readers;
     private final Checkpointer checkpointer;
     private final RoomTail tail;
@@ -49,7 +50,7 @@ public final class RoomStore implements AutoCloseable {
     private boolean closed;
 
     private RoomStore(DatabaseFiles files, FolderLock lock, Connection writerConnection, RoomTail tail,
-                      StoreOptions options, Executor callbacks) {
+                      boolean unclean, StoreOptions options, Executor callbacks) {
         this.files = files;
         this.lock = lock;
         this.writerConnection = writerConnection;
@@ -61,6 +62,10 @@ public final class RoomStore implements AutoCloseable {
                 options.queueCapacity(), options.maxBatch(),
                 new RoomWriter(callbacks, options.retention(), checkpointer, this::markForCheck));
         writer.start();
+        // After an unclean end the whole file is read once more, beside the running room rather than
+        // before it: reading every page of a room of a million events took 1.0-1.4 s, which a host
+        // should not add to its start. What the open itself reads (header, schema, the tail) was checked.
+        this.check = unclean ? BackgroundCheck.start(files, this::markForCheck) : null;
     }
 
     /**
@@ -80,7 +85,8 @@ public final class RoomStore implements AutoCloseable {
     static RoomStore open(Path dataFolder, String room, StoreOptions options, Executor callbacks, Schema schema,
                           Clock clock) throws StoreException {
         RoomOpening.Opened opened = RoomOpening.open(new DatabaseFiles(dataFolder, room), schema, options, clock);
-        return new RoomStore(opened.files(), opened.lock(), opened.connection(), opened.tail(), options, callbacks);
+        return new RoomStore(opened.files(), opened.lock(), opened.connection(), opened.tail(), opened.unclean(),
+                options, callbacks);
     }
 
     /** What the open read: identity, next seq, the latest events and de-dup entries. */
@@ -113,10 +119,34 @@ public final class RoomStore implements AutoCloseable {
         if (event.seq() < nextSeq) {
             throw new IllegalArgumentException("seq " + event.seq() + " is already used; the next is " + nextSeq);
         }
-        if (!writer.offer(new RoomWriter.Pending(event, whenDone))) {
+        if (!writer.offer(new WriteItem.Append(event, whenDone))) {
             return writer.isStopping() ? Admission.CLOSED : Admission.QUEUE_FULL;
         }
         nextSeq = event.seq() + 1;
+        return Admission.ACCEPTED;
+    }
+
+    /**
+     * Keeps a session, written with the next batch; never blocks. Room thread.
+     *
+     * @return {@link Admission#ACCEPTED}, or why not (the change is then not kept)
+     */
+    public Admission saveSession(StoredSession session) {
+        return offer(new WriteItem.SaveSession(session));
+    }
+
+    /** Forgets a session, with the next batch; never blocks. Room thread. */
+    public Admission removeSession(String id) {
+        return offer(new WriteItem.RemoveSession(id));
+    }
+
+    private synchronized Admission offer(WriteItem item) {
+        if (closed) {
+            return Admission.CLOSED;
+        }
+        if (!writer.offer(item)) {
+            return writer.isStopping() ? Admission.CLOSED : Admission.QUEUE_FULL;
+        }
         return Admission.ACCEPTED;
     }
 
@@ -190,6 +220,9 @@ public final class RoomStore implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (check != null) {
+            check.close();
         }
         writer.close();
         checkpointer.close();

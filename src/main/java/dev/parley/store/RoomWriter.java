@@ -7,20 +7,17 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 
 /**
  * What the room's group-commit thread does: inserts a batch of events (the full-text index follows
- * by trigger), records the next seq in the same transaction, and after the commit hands every
- * outcome to the caller's executor, one task per batch, in seq order. Also retention, in steps.
+ * by trigger) with the session changes queued among them, records the next seq in the same
+ * transaction, and after the commit hands every append's outcome to the caller's executor, one task
+ * per batch, in seq order. Also retention, in steps.
  */
-final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
+final class RoomWriter implements GroupCommit.Handler<WriteItem> {
     private static final System.Logger LOG = System.getLogger("dev.parley.store");
     /** Events retention removes per transaction: small enough that a waiting batch is barely delayed. */
     static final int RETENTION_STEP = 500;
-
-    record Pending(StoredEvent event, Consumer<AppendOutcome> whenDone) {
-    }
 
     private final Executor callbacks;
     private final Retention retention;
@@ -29,6 +26,8 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
     private Connection prepared;
     private PreparedStatement insert;
     private PreparedStatement nextSeq;
+    private PreparedStatement saveSession;
+    private PreparedStatement removeSession;
 
     RoomWriter(Executor callbacks, Retention retention, Checkpointer checkpointer, Runnable onDamage) {
         this.callbacks = callbacks;
@@ -38,44 +37,80 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
     }
 
     @Override
-    public void write(Connection c, List<Pending> batch) throws SQLException {
+    public void write(Connection c, List<WriteItem> batch) throws SQLException {
         prepare(c);
-        for (Pending p : batch) {
-            StoredEvent e = p.event();
-            insert.setLong(1, e.seq());
-            insert.setString(2, e.type());
-            insert.setLong(3, e.time().toEpochMilli());
-            insert.setBytes(4, e.frame());
-            insert.setString(5, e.senderKey());
-            insert.setString(6, e.clientId());
-            insert.setString(7, e.text());
-            insert.executeUpdate();
+        long last = -1;
+        for (WriteItem item : batch) {
+            switch (item) {
+                case WriteItem.Append a -> {
+                    StoredEvent e = a.event();
+                    insert.setLong(1, e.seq());
+                    insert.setString(2, e.type());
+                    insert.setLong(3, e.time().toEpochMilli());
+                    insert.setBytes(4, e.frame());
+                    insert.setString(5, e.senderKey());
+                    insert.setString(6, e.clientId());
+                    insert.setString(7, e.text());
+                    insert.executeUpdate();
+                    last = Math.max(last, e.seq());
+                }
+                case WriteItem.SaveSession save -> {
+                    StoredSession x = save.session();
+                    saveSession.setString(1, x.id());
+                    saveSession.setString(2, x.nickKey());
+                    saveSession.setString(3, x.nick());
+                    saveSession.setBytes(4, x.tokenHash());
+                    saveSession.setBytes(5, x.previousHash());
+                    saveSession.setLong(6, x.lastSeenMillis());
+                    saveSession.executeUpdate();
+                }
+                case WriteItem.RemoveSession remove -> {
+                    removeSession.setString(1, remove.id());
+                    removeSession.executeUpdate();
+                }
+            }
         }
-        nextSeq.setString(1, Long.toString(batch.getLast().event().seq() + 1));
-        nextSeq.executeUpdate();
+        if (last >= 0) {
+            nextSeq.setString(1, Long.toString(last + 1));
+            nextSeq.executeUpdate();
+        }
     }
 
     @Override
-    public void committed(List<Pending> batch) {
+    public void committed(List<WriteItem> batch) {
         if (checkpointer != null) {
             checkpointer.committed();
         }
-        deliver(batch, p -> new AppendOutcome.Durable(p.event()));
+        deliver(appends(batch), p -> new AppendOutcome.Durable(p.event()));
     }
 
     @Override
-    public void failed(List<Pending> batch, SQLException cause) {
+    public void failed(List<WriteItem> batch, SQLException cause) {
         if (Sqlite.isDamage(cause)) {
             onDamage.run();
         }
         var failure = new StoreException("The message could not be saved to the history.", cause);
-        deliver(batch, p -> new AppendOutcome.Failed(p.event(), failure));
+        deliver(appends(batch), p -> new AppendOutcome.Failed(p.event(), failure));
     }
 
-    private void deliver(List<Pending> batch, java.util.function.Function<Pending, AppendOutcome> outcome) {
+    private static List<WriteItem.Append> appends(List<WriteItem> batch) {
+        List<WriteItem.Append> appends = new java.util.ArrayList<>(batch.size());
+        for (WriteItem item : batch) {
+            if (item instanceof WriteItem.Append a) {
+                appends.add(a);
+            }
+        }
+        return appends;
+    }
+
+    private void deliver(List<WriteItem.Append> batch,
+                         java.util.function.Function<WriteItem.Append, AppendOutcome> outcome) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             callbacks.execute(() -> {
-                for (Pending p : batch) {
+                for (WriteItem.Append p : batch) {
                     try {
                         p.whenDone().accept(outcome.apply(p));
                     } catch (RuntimeException e) {
@@ -148,6 +183,11 @@ final class RoomWriter implements GroupCommit.Handler<RoomWriter.Pending> {
             insert = c.prepareStatement("INSERT INTO events (" + RoomReads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
             nextSeq = c.prepareStatement("INSERT INTO meta (key, value) VALUES ('next_seq', ?) "
                     + "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            saveSession = c.prepareStatement("INSERT INTO sessions (id, nick_key, nick, token_hash, previous_hash, "
+                    + "last_seen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET nick_key = excluded.nick_key, "
+                    + "nick = excluded.nick, token_hash = excluded.token_hash, previous_hash = excluded.previous_hash, "
+                    + "last_seen = excluded.last_seen");
+            removeSession = c.prepareStatement("DELETE FROM sessions WHERE id = ?");
             prepared = c;
         }
     }

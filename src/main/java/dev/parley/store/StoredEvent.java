@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param type      the frame's wire type ({@code msg}, {@code joined}, {@code left}, ...)
  * @param time      when the server stamped it; retention counts days from it
  * @param frame     the wire bytes; not copied, so the caller must not change them afterwards
- * @param senderKey the sender's nick key for de-duplication, or {@code null} for presence events
+ * @param senderKey who sent it, for de-duplication (the server's session id), or {@code null} for presence events
  * @param clientId  the id the sender chose for a message, or {@code null}
  * @param text      the words that search finds, or {@code null}
  */
@@ -29,6 +29,16 @@ public record StoredEvent(long seq, String type, Instant time, byte[] frame, Str
         if ((senderKey == null) != (clientId == null)) {
             throw new IllegalArgumentException("a client id needs its sender and the other way round");
         }
+    }
+
+    /** Joins and leaves: held apart from messages in a replay, so that churn cannot push messages out. */
+    public boolean isPresence() {
+        return isPresence(type);
+    }
+
+    /** Whether events of this wire type are presence. */
+    public static boolean isPresence(String type) {
+        return "joined".equals(type) || "left".equals(type);
     }
 
     /** A presence or other event that search does not index and de-duplication does not need. */

@@ -56,6 +56,11 @@ public final class AppHarness {
     private ThemeService theme;
 
     /** Settings in memory, this test's own. */
+    /** What the app keeps of rooms joined as a guest; none unless a test gives it a folder. */
+    public dev.parley.app.GuestCopy guestCopy = dev.parley.app.GuestCopy.none();
+    /** Where "Export chat…" saves, as if the person picked it in the save dialog; {@code null} cancels. */
+    public volatile java.io.File saveAs;
+
     public AppHarness() {
         this(new MemoryStore());
     }
@@ -97,9 +102,14 @@ public final class AppHarness {
                         return realTrustDialogs ? real.trustChangedHost(owner, address, pinned, presented)
                                 : trustChangedHost;
                     }
+
+                    @Override
+                    public java.io.File saveFile(javafx.stage.Window owner, javafx.stage.FileChooser chooser) {
+                        return saveAs;
+                    }
                 },
                 owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port),
-                DiscoveryConfig.defaults().withPort(discoveryPort), connectors, tls);
+                DiscoveryConfig.defaults().withPort(discoveryPort), connectors, tls, guestCopy);
         tls.preload(background);
         shell = new AppShell(stage, services);
         shell.open(null);

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "parley-bench", mixinStandardHelpOptions = true,
         description = "Fan-out, latency, memory and join-storm benchmark: Parley's host against ngircd.")
 public final class Bench implements Callable<Integer> {
-    @Option(names = "--servers", split = ",", defaultValue = "parley,ngircd", description = "Servers to run: parley, ngircd.")
+    @Option(names = "--servers", split = ",", defaultValue = "parley,parley-sqlite,ngircd",
+            description = "Servers to run: parley (history in memory), parley-sqlite (history on disk), ngircd.")
     List<String> servers;
 
     @Option(names = "--clients", split = ",", defaultValue = "10,100,1000", description = "N for the fan-out runs.")
@@ -93,7 +94,14 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke run: 1 rep, 2 s warm-up, 3 s measured, storms of 1,000 held 20 s, no burst.")
     boolean quick;
 
-    @Option(names = "--only", description = "fanout or big: run just that part.")
+    @Option(names = "--restart-events", defaultValue = "1000000",
+            description = "Events in the history for the restart runs (parley-sqlite).")
+    long restartEvents;
+
+    @Option(names = "--restart-reps", defaultValue = "3", description = "Restarts timed, clean and after SIGKILL each.")
+    int restartReps;
+
+    @Option(names = "--only", description = "fanout, big or restart: run just that part.")
     String only;
 
     @Option(names = "--max-other", defaultValue = "0.10",
@@ -152,6 +160,8 @@ public final class Bench implements Callable<Integer> {
             bigSizes = List.of(1_000);
             burst = 0;
             hold = 20;
+            restartEvents = Math.min(restartEvents, 50_000);
+            restartReps = 1;
         }
         Files.createDirectories(out);
         log = Tee.of(System.out, out.resolve("bench.log"));
@@ -167,7 +177,7 @@ public final class Bench implements Callable<Integer> {
         log.println("results: " + out.toAbsolutePath());
         log.println(tls ? "transport: TLS 1.3" : "transport: plain TCP");
         long began = System.nanoTime();
-        if (!"big".equals(only)) {
+        if (!"big".equals(only) && !"restart".equals(only)) {
             for (int n : clientCounts) {
                 for (String shapeName : shapes) {
                     Shape shape = Shape.valueOf(shapeName.toUpperCase(java.util.Locale.ROOT));
@@ -179,7 +189,10 @@ public final class Bench implements Callable<Integer> {
                 }
             }
         }
-        if (!"fanout".equals(only)) {
+        if ((only == null || "restart".equals(only)) && servers.contains("parley-sqlite")) {
+            restart();
+        }
+        if (!"fanout".equals(only) && !"restart".equals(only)) {
             for (int size : bigSizes) {
                 for (int rep = 1; rep <= bigReps && size > 0; rep++) {
                     for (String server : servers) {
@@ -208,6 +221,15 @@ public final class Bench implements Callable<Integer> {
                 + " reps; join storms of " + bigSizes + " (at most "
                 + stormConcurrency + " joining at once, bounded at " + stormTimeout + " s, then held idle " + hold
                 + " s, " + bigReps + " reps)";
+    }
+
+    private void restart() throws Exception {
+        Path dir = out.resolve("runs").resolve("restart-" + restartEvents);
+        try {
+            save(RestartBench.run(setup, dir, restartEvents, restartReps, log));
+        } catch (IOException e) {
+            log.println("  restart run failed: " + e.getMessage());
+        }
     }
 
     private void fanoutWithRetries(String server, int n, Shape shape, int rep) throws Exception {
@@ -266,16 +288,18 @@ public final class Bench implements Callable<Integer> {
             }
             gen.startLoad(shape.mode, senders, window, rate);
             gen.run(seconds(settle));
-            boolean profile = jfr && "parley".equals(server);
+            boolean profile = jfr && server.startsWith("parley");
             if (profile) {
                 sp.flightRecorder(true, null);
             }
             var before = Proc.Mark.now(sp.pid());
+            long writtenBefore = Proc.writtenBytes(sp.pid());
             double load = Proc.loadAverage();
             gen.record(true);
             gen.run(seconds(measure));
             gen.record(false);
             var cpu = before.until(Proc.Mark.now(sp.pid()));
+            long written = Proc.writtenBytes(sp.pid()) - writtenBefore;
             Process dump = profile ? sp.flightRecorder(false, dir.resolve("window.jfr").toAbsolutePath()) : null;
             long missing = gen.drain(seconds(10));
             long peak = Proc.peakRss(sp.pid());
@@ -294,6 +318,14 @@ public final class Bench implements Callable<Integer> {
                 problems.add("server died");
             }
             sp.close();
+            if ("parley-sqlite".equals(server)) {
+                Path db = dir.resolve("data").resolve("history").resolve(RestartBench.DATABASE + ".db");
+                long size = Files.exists(db) ? Files.size(db) : -1;
+                var disk = new Runs.Disk(server, n, shape.label(), rep, written / cpu.seconds(), size, w.sent());
+                save(disk);
+                log.printf("       history on disk: %.2f MB/s written while measured, database %,d bytes%n",
+                        disk.writeBytesPerSecond() / 1e6, size);
+            }
             var h = w.latency();
             return new Runs.Fanout(server, n, shape.label(), rep, attempt, problems.isEmpty(),
                     disturbed(cpu), String.join("; ", problems), w.seconds(), w.deliveries(),
@@ -339,7 +371,7 @@ public final class Bench implements Callable<Integer> {
             List<String> problems = new ArrayList<>();
             long drops = Proc.listenOverflows();
             double load = Proc.loadAverage();
-            boolean profile = jfr && "parley".equals(server);
+            boolean profile = jfr && server.startsWith("parley");
             if (profile) {
                 sp.flightRecorder(true, null).waitFor(20, TimeUnit.SECONDS);
             }
@@ -391,17 +423,23 @@ public final class Bench implements Callable<Integer> {
     private ServerProcess start(String server, Path dir) throws IOException, InterruptedException {
         return switch (server) {
             case "parley" -> ServerProcess.parley(setup, dir);
+            case "parley-sqlite" -> ServerProcess.parleySqlite(setup, dir, dir.resolve("data"));
             case "ngircd" -> ServerProcess.ngircd(setup, dir);
             default -> throw new IllegalArgumentException("unknown server " + server);
         };
     }
 
     private static Dialect dialect(String server) {
-        return "parley".equals(server) ? new ParleyDialect() : new IrcDialect();
+        return server.startsWith("parley") ? new ParleyDialect() : new IrcDialect();
     }
 
     private void save(Record run) throws IOException {
-        String kind = run instanceof Runs.Big ? "big" : "fanout";
+        String kind = switch (run) {
+            case Runs.Big b -> "big";
+            case Runs.Disk d -> "disk";
+            case Runs.Restart r -> "restart";
+            default -> "fanout";
+        };
         String line = json.writeValueAsString(new Saved(kind, run)) + "\n";
         Files.writeString(results, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

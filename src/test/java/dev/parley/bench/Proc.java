@@ -18,6 +18,23 @@ final class Proc {
         return statusBytes(pid, "VmRSS:");
     }
 
+    /**
+     * Bytes the process has caused to be written to storage ({@code write_bytes} of
+     * {@code /proc/PID/io}), or -1 when it cannot be read.
+     */
+    static long writtenBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** {@code VmHWM} (peak resident set) in bytes, or -1 when the process is gone. */
     static long peakRss(long pid) {
         return statusBytes(pid, "VmHWM:");

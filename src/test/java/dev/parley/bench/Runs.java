@@ -1,5 +1,7 @@
 package dev.parley.bench;
 
+import java.util.List;
+
 /** What one run measured; one JSON line each in {@code results.jsonl}. */
 final class Runs {
     private Runs() {
@@ -18,6 +20,23 @@ final class Runs {
             return new Fanout(server, clients, shape, rep, attempt, false, false, problem, 0, 0, 0, 0, 0, 0, 0, 0,
                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
+    }
+
+    /**
+     * What a fan-out run with the history on disk wrote: bytes a second to storage over the measured
+     * window ({@code /proc/PID/io}), and the database's size afterwards.
+     */
+    record Disk(String server, int clients, String shape, int rep, double writeBytesPerSecond, long databaseBytes,
+                long events) {
+    }
+
+    /**
+     * A restart of a host whose history holds {@code events} events: milliseconds from starting the
+     * process to its listening line, after a clean stop and after SIGKILL, and of that the time the
+     * host says opening its history took (the rest is the JVM starting).
+     */
+    record Restart(long events, long databaseBytes, double buildSeconds, List<Double> cleanMs, List<Double> crashMs,
+                   List<Double> cleanOpenMs, List<Double> crashOpenMs) {
     }
 
     /** A join storm of many participants followed by an idle hold. */

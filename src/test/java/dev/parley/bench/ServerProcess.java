@@ -44,23 +44,40 @@ final class ServerProcess implements AutoCloseable {
      * Starts Parley's headless host with the JVM options the installed app uses
      * ({@code --enable-native-access=javafx.graphics}, nothing tuned), rate limit off, bound to
      * loopback, the connection cap lifted as ngircd's is. Its host key stays in the setup's data folder
-     * (made once). Plain runs serve plaintext ({@code --allow-plaintext}: the same port also takes TLS,
+     * (made once), its history in memory ({@code --in-memory}, as every figure before the SQLite log was
+     * measured). Plain runs serve plaintext ({@code --allow-plaintext}: the same port also takes TLS,
      * and the first byte decides); TLS runs serve TLS only, as Parley does by default.
      */
     static ServerProcess parley(Setup setup, Path dir) throws IOException, InterruptedException {
+        return parley(setup, dir, "parley", List.of("--in-memory"));
+    }
+
+    /**
+     * Parley's host with its history on disk (SQLite, group commit, an event broadcast once its
+     * batch is synced), in {@code data}: server kind {@code parley-sqlite}.
+     */
+    static ServerProcess parleySqlite(Setup setup, Path dir, Path data) throws IOException, InterruptedException {
+        return parley(setup, dir, "parley-sqlite", List.of("--data", data.toString(), "--room", RestartBench.ROOM));
+    }
+
+    private static ServerProcess parley(Setup setup, Path dir, String kind, List<String> history)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("taskset", "-c", setup.cpu(), setup.java().toString(),
-                "--enable-native-access=javafx.graphics"));
+                "--enable-native-access=javafx.graphics,org.xerial.sqlitejdbc"));
         cmd.addAll(setup.parleyJvmArgs());
         cmd.addAll(List.of("-p", setup.modules().toString(), "-m", "dev.parley/dev.parley.Parley", "serve",
                 "--port", "0", "--rate", "0", "--bind", "127.0.0.1", "--max-clients", "20000", "--no-announce",
-                "--data", setup.data().resolve("parley").toString(),
                 // Every simulated client comes from 127.0.0.1: lift the per-address abuse limits.
                 "--max-pending", "20000", "--max-pending-per-address", "0", "--connects-per-minute", "0",
                 "--joins-per-minute", "0"));
+        cmd.addAll(history);
+        if (!history.contains("--data")) {
+            cmd.addAll(List.of("--data", setup.data().resolve("parley").toString()));
+        }
         if (!setup.tls()) {
             cmd.add("--allow-plaintext");
         }
-        return start("parley", cmd, dir, dir.resolve("parley.out"), PARLEY_READY);
+        return start(kind, cmd, dir, dir.resolve(kind + ".out"), PARLEY_READY);
     }
 
     /**
@@ -185,6 +202,12 @@ final class ServerProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGKILL, no goodbye: what a crash or a power cut leaves behind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /**

@@ -33,6 +33,8 @@ final class Summary {
     static void write(Path results, Path target, String machine, Bench bench) throws IOException {
         Map<String, JsonNode> fanout = new LinkedHashMap<>();
         Map<String, JsonNode> big = new LinkedHashMap<>();
+        List<JsonNode> disk = new ArrayList<>();
+        List<JsonNode> restarts = new ArrayList<>();
         if (Files.exists(results)) {
             for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) {
@@ -40,8 +42,17 @@ final class Summary {
                 }
                 JsonNode saved = JSON.readTree(line);
                 JsonNode run = saved.get("run");
+                String kind = saved.get("kind").asString();
+                if ("disk".equals(kind)) {
+                    disk.add(run);
+                    continue;
+                }
+                if ("restart".equals(kind)) {
+                    restarts.add(run);
+                    continue;
+                }
                 String server = run.get("server").asString();
-                if ("big".equals(saved.get("kind").asString())) {
+                if ("big".equals(kind)) {
                     big.put(run.get("clients").asInt() + "/" + run.get("concurrency").asInt() + "/" + server + "/"
                             + run.get("rep").asInt(), run);
                 } else {
@@ -58,6 +69,7 @@ final class Summary {
         md.append("Each cell: median of the repetitions [min–max]. CPU in cores (1.00 = one core busy); ")
                 .append("\"other\" is CPU used by every other process during the measured window.\n\n");
         fanoutTable(md, fanout);
+        historyTables(md, fanout, disk, restarts);
         bigTable(md, big);
         Files.writeString(target, md.toString(), StandardCharsets.UTF_8);
     }
@@ -127,6 +139,80 @@ final class Summary {
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * The history on disk: what it costs the fan-out against the history in memory, what it writes,
+     * and how long a restart of a big room takes.
+     */
+    private static void historyTables(StringBuilder md, Map<String, JsonNode> fanout, List<JsonNode> disk,
+                                      List<JsonNode> restarts) {
+        Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+        for (JsonNode run : fanout.values()) {
+            groups.computeIfAbsent(run.get("clients").asInt() + "/" + run.get("shape").asString() + "/"
+                    + run.get("server").asString(), k -> new ArrayList<>()).add(run);
+        }
+        boolean any = groups.keySet().stream().anyMatch(k -> k.endsWith("/parley-sqlite"));
+        if (any) {
+            md.append("## History on disk (SQLite, group commit) against in memory\n\n")
+                    .append("| N | shape | deliveries/s on disk ÷ in memory | p99 on disk ÷ in memory | p99 on disk ÷ ngircd"
+                            + " | written MB/s (median) | database bytes after the run |\n|---|---|---|---|---|---|---|\n");
+            for (var e : groups.entrySet()) {
+                if (!e.getKey().endsWith("/parley-sqlite")) {
+                    continue;
+                }
+                String base = e.getKey().replaceAll("/parley-sqlite$", "");
+                List<JsonNode> d = valid(e.getValue());
+                List<JsonNode> m = valid(groups.get(base + "/parley"));
+                List<JsonNode> n = valid(groups.get(base + "/ngircd"));
+                JsonNode first = e.getValue().getFirst();
+                List<JsonNode> written = disk.stream().filter(x -> x.get("clients").asInt() == first.get("clients").asInt()
+                        && x.get("shape").asString().equals(first.get("shape").asString())).toList();
+                md.append("| ").append(first.get("clients").asInt()).append(" | ").append(first.get("shape").asString())
+                        .append(" | ").append(ratio(d, m, "deliveriesPerSecond"))
+                        .append(" | ").append(ratio(d, m, "p99Ms"))
+                        .append(" | ").append(ratio(d, n, "p99Ms"))
+                        .append(" | ").append(written.isEmpty() ? "n/a"
+                                : median(written, x -> x.get("writeBytesPerSecond").asDouble() / 1e6, "%.2f"))
+                        .append(" | ").append(written.isEmpty() ? "n/a"
+                                : median(written, x -> x.get("databaseBytes").asDouble(), "%,.0f"))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+        for (JsonNode r : restarts) {
+            long events = r.get("events").asLong();
+            md.append("## Restart of a room with ").append(String.format(Locale.ROOT, "%,d", events))
+                    .append(" events\n\n")
+                    .append(String.format(Locale.ROOT, "Database: %,d bytes (%.0f MB per million events), built in %.1f s.%n%n",
+                            r.get("databaseBytes").asLong(), r.get("databaseBytes").asDouble() * 1e6 / events / 1e6,
+                            r.get("buildSeconds").asDouble()))
+                    .append("| start | ms to listening (median [min–max]) | of which opening the history |\n|---|---|---|\n")
+                    .append("| after a clean stop | ").append(msRange(r.get("cleanMs"))).append(" | ")
+                    .append(msRange(r.get("cleanOpenMs"))).append(" |\n")
+                    .append("| after SIGKILL | ").append(msRange(r.get("crashMs"))).append(" | ")
+                    .append(msRange(r.get("crashOpenMs"))).append(" |\n\n");
+        }
+    }
+
+    private static String ratio(List<JsonNode> a, List<JsonNode> b, String field) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f×", med(a, r -> r.get(field).asDouble()) / med(b, r -> r.get(field).asDouble()));
+    }
+
+    private static String msRange(JsonNode values) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).asDouble();
+        }
+        Arrays.sort(v);
+        if (v.length == 0) {
+            return "n/a";
+        }
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return String.format(Locale.ROOT, "%.0f [%.0f–%.0f]", median, v[0], v[v.length - 1]);
     }
 
     private static void bigTable(StringBuilder md, Map<String, JsonNode> runs) {

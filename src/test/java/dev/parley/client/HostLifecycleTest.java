@@ -120,7 +120,8 @@ class HostLifecycleTest {
             try (var bob = Participant.join(config)) {
                 var lost = bob.awaitEvent(ChatEvent.Disconnected.class);
                 assertEquals(new dev.parley.client.Problem.HostSilent(), lost.reason());
-                assertThat(heard).anyMatch(line -> line.startsWith("{\"type\":\"ping\""));
+                // Its own heartbeat (from 1), not the ping that confirms the welcome at once (n 0).
+                assertThat(heard).anyMatch(line -> line.startsWith("{\"type\":\"ping\",\"n\":1"));
             }
         }
     }

@@ -83,6 +83,29 @@ final class RawPeer implements AutoCloseable {
         return connect(null, port, receiveBuffer, wire);
     }
 
+    /** A peer whose connection comes from {@code local} (127.0.0.2 for an attacker on loopback). */
+    static RawPeer connectFrom(int port, String local) {
+        try {
+            var socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            return new RawPeer(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Resets the connection (RST, no FIN): the way a cut or a crashed client looks to the host. */
+    void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // Gone either way.
+        }
+    }
+
     private static RawPeer connect(InetAddress local, int port, int receiveBuffer, Wire wire) {
         try {
             var socket = wire == Wire.TLS ? TlsConnector.newSocket() : new Socket();

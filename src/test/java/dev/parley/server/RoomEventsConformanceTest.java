@@ -183,12 +183,15 @@ class RoomEventsConformanceTest extends RoomFixture {
     void resentIdAfterReconnectIsNotDoubled() {
         start();
         RawPeer bob = join("bob");
-        RawPeer alice = join("alice");
+        RawPeer alice = connect();
+        String token = alice.join("alice").path("session").asString();
         JsonNode original = alice.say("unconfirmed", "did this arrive?");
         alice.close();
         bob.awaitType("left");
 
-        RawPeer back = join("alice");
+        // As the spec's client does after a lost connection: hello with its session (Parley keeps
+        // resend memory per session, and holds the name for it: docs/protocol.md, Sessions).
+        RawPeer back = join("alice", "session", token);
         back.send(json("type", "send", "id", "unconfirmed", "text", "did this arrive?"));
         assertEquals(original, back.awaitType("msg"));
         back.say("fresh", "yes it did");

@@ -70,6 +70,13 @@ abstract class RoomFixture {
         return peer;
     }
 
+    /** A connection from another loopback address (127.0.0.2): where the attacks of issue 15 come from. */
+    RawPeer connectFrom(String local) {
+        var peer = RawPeer.connectFrom(server.port(), local);
+        peers.add(peer);
+        return peer;
+    }
+
     RawPeer connectNotReading() {
         var peer = RawPeer.connectNotReading(server.port(), wire());
         peers.add(peer);

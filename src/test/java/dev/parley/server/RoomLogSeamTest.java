@@ -48,6 +48,11 @@ class RoomLogSeamTest extends RoomFixture {
         }
 
         @Override
+        public String roomId() {
+            return memory.roomId();
+        }
+
+        @Override
         public long nextSeq() {
             return memory.nextSeq();
         }
@@ -66,23 +71,44 @@ class RoomLogSeamTest extends RoomFixture {
         }
 
         @Override
-        public long firstSeq() {
-            return memory.firstSeq();
-        }
-
-        @Override
         public long lastSeq() {
             return durable;
         }
 
         @Override
-        public List<LoggedEvent> read(long from, long to) {
-            return memory.read(from, Math.min(to, durable));
+        public Replay replay(Long since, int limit) {
+            Replay all = memory.replay(since, limit);
+            return new Replay(all.events().stream().filter(e -> e.seq() <= durable).toList(), all.gap());
         }
 
         @Override
         public LoggedEvent sent(ClientId clientId) {
             return memory.sent(clientId);
+        }
+
+        @Override
+        public List<SessionRecord> sessions() {
+            return memory.sessions();
+        }
+
+        @Override
+        public void sessionSaved(SessionRecord session) {
+            memory.sessionSaved(session);
+        }
+
+        @Override
+        public void sessionEnded(String sessionId) {
+            memory.sessionEnded(sessionId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Slice> page(long anchor, Direction direction, int limit) {
+            return memory.page(anchor, direction, limit);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Matches> search(String words, long before, int limit) {
+            return memory.search(words, before, limit);
         }
 
         @Override

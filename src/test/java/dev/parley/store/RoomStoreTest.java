@@ -175,9 +175,12 @@ class RoomStoreTest {
             assertThat(tail.identity().epoch()).isEqualTo(2);
             assertThat(tail.nextSeq()).isEqualTo(1_502);
             assertThat(store.nextSeq()).isEqualTo(1_502);
+            // Messages and presence are read apart, so that joins and leaves never push messages out.
             assertThat(tail.recent()).hasSize(1_000);
-            assertThat(tail.recent().getFirst().seq()).isEqualTo(502);
-            assertThat(tail.recent().getLast().seq()).isEqualTo(1_501);
+            assertThat(tail.recent().getFirst().seq()).isEqualTo(501);
+            assertThat(tail.recent().getLast().seq()).isEqualTo(1_500);
+            assertThat(tail.olderRecent()).isTrue();
+            assertThat(tail.recentPresence()).extracting(StoredEvent::seq).containsExactly(1_501L);
             assertThat(tail.dedup()).hasSize(1_500).allMatch(e -> e.clientId() != null);
             assertThat(tail.dedup().getLast().clientId()).isEqualTo("id-1500");
             // Beyond the tail, the store still answers whether a message id was seen.

@@ -25,6 +25,7 @@ public final class ServeProcess implements AutoCloseable {
     private final int port;
     private final HostKey hostKey;
     private final String hostCode;
+    private Path ownData;
 
     private ServeProcess(Process process) throws IOException {
         this.process = process;
@@ -49,30 +50,63 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code serve} on the test class path (no packaged jar needed). Without a {@code --data} among
-     * {@code args} it gets a new temporary data folder, never the person's own host key.
+     * Starts {@code serve} on the test class path (no packaged jar needed). Without {@code --data} among
+     * the arguments it gets a fresh temporary data folder of its own, so a test never writes the user's
+     * real host key or history.
      */
     public static ServeProcess onClassPath(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "dev.parley.Parley", "serve"));
-        command.addAll(withData(args));
-        return start(command);
+        return start(command(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.parley.Parley", "serve"), args));
     }
 
-    /** Starts {@code serve} from a module path, as the README tells people to (and with a data folder of its own). */
+    /** Starts {@code serve} from a module path, as the README tells people to (a temporary data folder as above). */
     public static ServeProcess fromModules(Path modules, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-p", modules.toString(), "-m",
-                "dev.parley/dev.parley.Parley", "serve"));
-        command.addAll(withData(args));
-        return start(command);
+        return start(command(List.of(javaBinary(), "--enable-native-access=org.xerial.sqlitejdbc", "-p",
+                modules.toString(), "-m", "dev.parley/dev.parley.Parley", "serve"), args));
     }
 
-    private static List<String> withData(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        if (!all.contains("--data")) {
-            all.addAll(List.of("--data", TestTls.emptyFolder().toString()));
+    /** How a {@code serve} that was expected to refuse to start ended. */
+    public record Refusal(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs {@code serve} on the test class path until it ends by itself (within 30 s). */
+    public static Refusal runToEnd(String... args) throws IOException, InterruptedException {
+        List<String> command = command(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.parley.Parley", "serve"), args);
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        var err = new java.util.concurrent.CompletableFuture<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                err.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.complete("");
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("serve did not end by itself");
         }
-        return all;
+        return new Refusal(p.exitValue(), out, err.join());
+    }
+
+    private static List<String> command(List<String> start, String... args) throws IOException {
+        List<String> command = new ArrayList<>(start);
+        List<String> given = List.of(args);
+        // Never the person's own data folder: the host key is made there even with --in-memory.
+        if (!given.contains("--data")) {
+            command.addAll(List.of("--data", java.nio.file.Files.createTempDirectory("parley-serve-").toString()));
+        }
+        command.addAll(given);
+        return command;
+    }
+
+    /** The temporary data folder {@link #command} added, if it did; deleted when the process is closed. */
+    private static Path addedData(List<String> command) {
+        int at = command.indexOf("--data");
+        Path data = at >= 0 ? Path.of(command.get(at + 1)) : null;
+        return data != null && data.getFileName().toString().startsWith("parley-serve-") ? data : null;
     }
 
     /** The host key {@code serve} printed ({@code host key: …}). */
@@ -87,7 +121,9 @@ public final class ServeProcess implements AutoCloseable {
 
     private static ServeProcess start(List<String> command) throws IOException {
         var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        return new ServeProcess(builder.start());
+        var serve = new ServeProcess(builder.start());
+        serve.ownData = addedData(command);
+        return serve;
     }
 
     private static String javaBinary() {
@@ -118,6 +154,13 @@ public final class ServeProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+        if (ownData != null) {
+            try (var files = java.nio.file.Files.walk(ownData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // A temporary folder left behind is only untidy.
+            }
         }
     }
 }

@@ -92,6 +92,15 @@ public final class ChatController {
     @FXML private ListView<Person> people;
     @FXML private VBox joinBox;
     @FXML private VBox joinList;
+    @FXML private VBox searchPanel;
+    @FXML private javafx.scene.control.TextField searchField;
+    @FXML private Label searchStatus;
+    @FXML private ListView<SearchViewModel.Hit> searchResults;
+    @FXML private Button searchMore;
+    @FXML private javafx.scene.control.MenuItem searchItem;
+    @FXML private javafx.scene.control.MenuItem exportItem;
+    private SearchViewModel search;
+    private javafx.animation.PauseTransition searchPause;
 
     /**
      * What the window asks of the app around it; each runs on the FX thread.
@@ -100,8 +109,12 @@ public final class ChatController {
      * @param backToStart returns to the start screen once the chat has ended
      * @param about       shows the About dialog
      * @param quit        asks to quit the app (and maybe end the chat): Ctrl+Q
+     * @param export      saves the chat's history to a file (the chat menu's "Export chat…")
      */
-    public record Actions(Runnable leave, Runnable backToStart, Runnable about, Runnable quit) {
+    public record Actions(Runnable leave, Runnable backToStart, Runnable about, Runnable quit, Runnable export) {
+        public Actions(Runnable leave, Runnable backToStart, Runnable about, Runnable quit) {
+            this(leave, backToStart, about, quit, () -> { });
+        }
     }
 
     /**
@@ -154,13 +167,14 @@ public final class ChatController {
         RowWindow window = new RowWindow(vm.items());
         // Before the list has its rows: the keys keep the focused row through changes (see ChatKeys).
         new ChatKeys(chatRoot, messages, window.rows(), composer, () -> follower.personScrolled(), vm::retry,
-                actions.leave(), actions.quit(), null);
+                actions.leave(), actions.quit(), this::openSearch);
         messages.setItems(window.rows());
         Label empty = new Label(formats.text(vm.hosting() ? "chat.empty.host" : "chat.empty.guest"));
         empty.getStyleClass().add("empty-chat");
         empty.setWrapText(true);
         messages.setPlaceholder(empty);
-        messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry));
+        messages.setCellFactory(list -> new MessageCell(list, formats, browser, vm::retry,
+                () -> vm.history().gapWanted()));
         messages.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e) && messages.getFocusModel().getFocusedItem() instanceof ChatItem.Message m) {
                 ClipboardContent content = new ClipboardContent();
@@ -170,6 +184,8 @@ public final class ChatController {
             }
         });
         follower = new ScrollFollower(messages, window);
+        follower.onTopReached(() -> vm.history().olderWanted());
+        setUpSearch();
         newMessagesButton.visibleProperty().bind(follower.unseenProperty().greaterThan(0));
         newMessagesButton.managedProperty().bind(newMessagesButton.visibleProperty());
         newMessagesButton.textProperty().bind(Bindings.createStringBinding(
@@ -230,6 +246,82 @@ public final class ChatController {
         Platform.runLater(composer::requestFocus);
     }
 
+    private void setUpSearch() {
+        search = vm.search();
+        searchResults.setItems(search.hits());
+        searchResults.setCellFactory(list -> new SearchHitCell(formats));
+        searchResults.setPlaceholder(new Label());
+        searchStatus.textProperty().bind(search.statusProperty());
+        searchStatus.visibleProperty().bind(search.statusProperty().isNotEmpty());
+        searchStatus.managedProperty().bind(searchStatus.visibleProperty());
+        searchMore.visibleProperty().bind(search.moreProperty());
+        searchMore.managedProperty().bind(searchMore.visibleProperty());
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        // Search as the person types, once they pause; Enter searches at once.
+        searchPause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(350));
+        searchPause.setOnFinished(e -> search.search());
+        searchField.textProperty().addListener((obs, old, now) -> searchPause.playFromStart());
+        searchField.setOnAction(e -> {
+            searchPause.stop();
+            search.search();
+        });
+        searchPanel.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                closeSearch();
+            }
+        });
+        searchResults.setOnMouseClicked(e -> jumpToHit(searchResults.getSelectionModel().getSelectedItem()));
+        searchResults.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                jumpToHit(searchResults.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    /** Ctrl+F and the menu: shows the search card with the words selected, ready to type. */
+    @FXML
+    private void openSearch() {
+        searchPanel.setVisible(true);
+        searchPanel.setManaged(true);
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void closeSearch() {
+        searchPause.stop();
+        searchPanel.setVisible(false);
+        searchPanel.setManaged(false);
+        messages.getProperties().remove(MessageCell.FOUND_KEY);
+        messages.refresh();
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void searchMore() {
+        search.loadMore();
+    }
+
+    @FXML
+    private void exportChat() {
+        actions.export().run();
+    }
+
+    /** Shows the message of a hit in its context, loading the history around it when needed. */
+    private void jumpToHit(SearchViewModel.Hit hit) {
+        if (hit == null) {
+            return;
+        }
+        vm.history().jumpTo(hit.seq(), index -> {
+            ChatItem row = vm.items().get(index);
+            messages.getProperties().put(MessageCell.FOUND_KEY, row.key());
+            follower.show(index);
+            messages.refresh();
+        });
+    }
+
     /** Shows or hides the side panel, as its toggle in the header does. FX thread. */
     public void sidePanelShown(boolean shown) {
         layout.chosen(shown);
@@ -238,6 +330,9 @@ public final class ChatController {
     /** Stops the view's timers; called when the window leaves this chat. */
     public void dispose() {
         ticker.shutdownNow();
+        if (searchPause != null) {
+            searchPause.stop();
+        }
     }
 
     private void composerKey(KeyEvent e) {

@@ -24,30 +24,46 @@ public sealed interface ChatItem {
      * @param colour   the sender's colour in this room ({@link Avatars#pseudoClass})
      * @param sentAt   when this app sent it, for own messages the host stamped later than that
      *                 (delivered after a reconnect); else {@code null}
+     * @param seq      the room's seq for it, 0 while one's own message has none yet
      */
     record Message(String key, String sender, boolean host, String text, Instant time, boolean outgoing,
                    String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast,
-                   int colour, Instant sentAt)
+                   int colour, Instant sentAt, long seq)
             implements ChatItem {
+
+        public Message(String key, String sender, boolean host, String text, Instant time, boolean outgoing,
+                       String localId, Delivery delivery, String failure, boolean runFirst, boolean runLast,
+                       int colour, Instant sentAt) {
+            this(key, sender, host, text, time, outgoing, localId, delivery, failure, runFirst, runLast, colour, sentAt, 0);
+        }
 
         public Message withDelivery(Delivery newDelivery, String newLocalId, String newFailure, Instant newTime) {
             return new Message(key, sender, host, text, newTime, outgoing, newLocalId, newDelivery, newFailure,
-                    runFirst, runLast, colour, sentAt);
+                    runFirst, runLast, colour, sentAt, seq);
         }
 
         public Message withRun(boolean first, boolean last) {
             return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, first, last,
-                    colour, sentAt);
+                    colour, sentAt, seq);
         }
 
         public Message withSentAt(Instant sent) {
             return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, runFirst, runLast,
-                    colour, sent);
+                    colour, sent, seq);
+        }
+
+        public Message withSeq(long newSeq) {
+            return new Message(key, sender, host, text, time, outgoing, localId, delivery, failure, runFirst, runLast,
+                    colour, sentAt, newSeq);
         }
     }
 
-    /** What kind of room or connection news a system row carries. */
-    enum InfoKind { JOINED, LEFT, CONNECTION, ENDED, NOTICE }
+    /**
+     * What kind of room or connection news a system row carries. {@code GAP} stands between two
+     * stretches of history with events not loaded between them (after a jump to a search hit);
+     * clicking it loads them.
+     */
+    enum InfoKind { JOINED, LEFT, CONNECTION, ENDED, NOTICE, GAP }
 
     /**
      * A small centred line: someone joined or left, the connection dropped or came back.

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>Tab and Shift+Tab move focus out of the composer instead of typing a tab.</li>
  *   <li>Ctrl+W leaves the chat, Ctrl+Q quits; both ask a host with guests first (the window does).</li>
- *   <li>Ctrl+F opens search once search exists: {@link #SEARCH} is wired only when there is an action.</li>
+ *   <li>Ctrl+F opens the search panel (where the host can search its history).</li>
  *   <li>Page Up / Page Down scroll the conversation from the composer too; Alt+Up / Alt+Down put
  *       focus on the newest row and then move through the rows one at a time.</li>
  *   <li>In the list, Enter sends a failed message again and the menu key (or Shift+F10) opens the

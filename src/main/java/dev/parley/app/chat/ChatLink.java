@@ -23,4 +23,21 @@ public interface ChatLink {
     void typing(boolean active);
 
     void reconnectNow();
+
+    /** Whether the host granted this extension ({@link dev.parley.protocol.Extensions}); none by default. */
+    default boolean granted(String extension) {
+        return false;
+    }
+
+    /** Extension {@code history}: a page of stored events; completes off the FX thread. */
+    default java.util.concurrent.CompletableFuture<dev.parley.protocol.Frame.Page> history(Long before, Long after,
+                                                                                        Long around, int limit) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no history"));
+    }
+
+    /** Extension {@code search}: matching messages, newest first; completes off the FX thread. */
+    default java.util.concurrent.CompletableFuture<dev.parley.protocol.Frame.Found> search(String words, Long before,
+                                                                                        int limit) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no search"));
+    }
 }

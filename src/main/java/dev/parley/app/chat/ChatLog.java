@@ -29,13 +29,28 @@ final class ChatLog {
     private final ObservableList<ChatItem> readOnly = FXCollections.unmodifiableObservableList(items);
     private final List<ChatItem> staged = new ArrayList<>();
     private final ZoneId zone;
-    private long nextKey;
+    private final java.util.concurrent.atomic.AtomicLong keys;
+    /** The row that shows each room event (a run of joins and leaves shares one row). */
+    private final java.util.Map<Long, String> keyBySeq = new java.util.HashMap<>();
     /** The row the latest run of joins and leaves is summed up in, and that run. */
     private String presenceKey;
     private List<PresenceSummary.Change> presenceRun = new ArrayList<>();
 
     ChatLog(ZoneId zone) {
+        this(zone, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    private ChatLog(ZoneId zone, java.util.concurrent.atomic.AtomicLong keys) {
         this.zone = zone;
+        this.keys = keys;
+    }
+
+    /**
+     * A log of its own for building a stretch of older rows (with the same rules for days, runs and
+     * presence) before {@link #insertOlder} puts them in; its keys never clash with this log's.
+     */
+    ChatLog stretch() {
+        return new ChatLog(zone, keys);
     }
 
     ObservableList<ChatItem> items() {
@@ -43,7 +58,97 @@ final class ChatLog {
     }
 
     String newKey() {
-        return Long.toString(++nextKey);
+        return Long.toString(keys.incrementAndGet());
+    }
+
+    /** Notes that the row with this key shows the room event {@code seq}. */
+    void shows(long seq, String key) {
+        if (seq > 0) {
+            keyBySeq.put(seq, key);
+        }
+    }
+
+    /** The index of the row showing event {@code seq}, or -1 when it is not loaded. */
+    int indexOfSeq(long seq) {
+        String key = keyBySeq.get(seq);
+        if (key == null) {
+            return -1;
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the row with this key, or -1. */
+    int indexOfKey(String key) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Puts a stretch of rows built with {@link #stretch()} in front of the row at {@code at} (0: at
+     * the very top), with the rows it meets mended: a day separator the stretch already has is not
+     * shown twice, and a run of one person's messages across the seam is drawn as one run.
+     * {@code gapAfter} puts a {@link ChatItem.InfoKind#GAP} row between the stretch and what follows.
+     *
+     * @return how many rows went in
+     */
+    int insertOlder(int at, ChatLog stretch, ChatItem.Info gapAfter) {
+        commit();
+        List<ChatItem> rows = new ArrayList<>(stretch.items());
+        if (rows.isEmpty() && gapAfter == null) {
+            return 0;
+        }
+        if (at > 0 && !rows.isEmpty() && rows.getFirst() instanceof Day d && d.date().equals(dayOf(items.get(at - 1)))) {
+            rows.removeFirst(); // filling a gap within one day: the day above is already shown
+        }
+        if (gapAfter != null) {
+            rows.add(gapAfter);
+        } else if (at < items.size() && !rows.isEmpty()) {
+            ChatItem first = items.get(at);
+            LocalDate lastDay = dayOf(rows.getLast());
+            if (first instanceof Day d && d.date().equals(lastDay)) {
+                items.remove(at);
+            }
+            if (at < items.size() && rows.getLast() instanceof Message older
+                    && items.get(at) instanceof Message newer && sameRun(older, newer)) {
+                rows.set(rows.size() - 1, older.withRun(older.runFirst(), false));
+                items.set(at, newer.withRun(false, newer.runLast()));
+            }
+        }
+        keyBySeq.putAll(stretch.keyBySeq);
+        items.addAll(at, rows);
+        return rows.size();
+    }
+
+    /** Takes out the first {@code count} rows (a stretch of older history being replaced). */
+    void removeFirst(int count) {
+        commit();
+        items.remove(0, Math.min(count, items.size()));
+    }
+
+    /** Takes out the row at {@code at} (a gap that was filled), mending the run and the day around it. */
+    void removeRow(int at) {
+        items.remove(at);
+        if (at > 0 && at < items.size() && items.get(at) instanceof Day d && d.date().equals(dayOf(items.get(at - 1)))) {
+            items.remove(at);
+        }
+        mendRunsAround(items, at);
+    }
+
+    private LocalDate dayOf(ChatItem item) {
+        return switch (item) {
+            case Message m -> m.time().atZone(zone).toLocalDate();
+            case ChatItem.Info i -> i.time().atZone(zone).toLocalDate();
+            case Day d -> d.date();
+        };
     }
 
     void appendMessage(Message message) {
@@ -67,19 +172,20 @@ final class ChatLog {
      * Appends a join or leave. Right after another one it joins that row instead, which then sums
      * up the whole run (PresenceSummary) and lists each change in its details.
      */
-    void appendPresence(ChatItem.InfoKind kind, PresenceSummary.Change change, java.time.Instant time,
-                        Function<List<PresenceSummary.Change>, String> sentence) {
+    String appendPresence(ChatItem.InfoKind kind, PresenceSummary.Change change, java.time.Instant time,
+                          Function<List<PresenceSummary.Change>, String> sentence) {
         dayBreak(tail(), time.atZone(zone).toLocalDate());
         if (tail() instanceof ChatItem.Info info && info.key().equals(presenceKey)) {
             presenceRun.add(change);
             replaceTail(new ChatItem.Info(info.key(), kind, sentence.apply(presenceRun), time,
                     presenceRun.stream().map(PresenceSummary.Change::sentence).toList()));
-            return;
+            return info.key();
         }
         presenceRun = new ArrayList<>(List.of(change));
         ChatItem.Info row = new ChatItem.Info(newKey(), kind, change.sentence(), time);
         presenceKey = row.key();
         staged.add(row);
+        return row.key();
     }
 
     /**

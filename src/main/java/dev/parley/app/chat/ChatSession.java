@@ -12,8 +12,27 @@ import java.util.Collection;
  * @param client   the participant, already connected
  * @param server   the room this app hosts, or {@code null} when it joined someone else's
  * @param address  where the room is, as a person would type it ({@code host:port})
+ * @param earlier  what this app kept of the room from an earlier visit, shown before anything arrives
+ *                 (no events when hosting or for a room never joined here)
  */
-public record ChatSession(ChatClient client, RoomServer server, String address) implements ChatLink {
+public record ChatSession(ChatClient client, RoomServer server, String address, Kept earlier) implements ChatLink {
+
+    /** What the app kept of a room: its name when last seen ({@code null}: unknown) and its latest events, oldest first. */
+    public record Kept(String room, java.util.List<dev.parley.protocol.Frame.RoomEvent> events) {
+        public static final Kept NONE = new Kept(null, java.util.List.of());
+
+        public Kept {
+            events = events == null ? java.util.List.of() : java.util.List.copyOf(events);
+        }
+    }
+
+    public ChatSession {
+        earlier = earlier == null ? Kept.NONE : earlier;
+    }
+
+    public ChatSession(ChatClient client, RoomServer server, String address) {
+        this(client, server, address, Kept.NONE);
+    }
 
     public boolean hosting() {
         return server != null;
@@ -63,5 +82,22 @@ public record ChatSession(ChatClient client, RoomServer server, String address) 
     @Override
     public void reconnectNow() {
         client.reconnectNow();
+    }
+
+    @Override
+    public boolean granted(String extension) {
+        return client.granted(extension);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<dev.parley.protocol.Frame.Page> history(Long before, Long after,
+                                                                                       Long around, int limit) {
+        return client.history(before, after, around, limit);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<dev.parley.protocol.Frame.Found> search(String words, Long before,
+                                                                                       int limit) {
+        return client.search(words, before, limit);
     }
 }

@@ -61,6 +61,9 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final DraftLength draftLength;
     private final PresenceSummary presence;
+    private final RowBuilder rows;
+    private final ChatHistory history;
+    private final SearchViewModel search;
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -71,6 +74,15 @@ public final class ChatViewModel {
 
     public ChatViewModel(ChatLink link, String address, boolean hosting, ResourceBundle bundle, Clock clock,
                          Notifier notifier) {
+        this(link, address, hosting, bundle, clock, notifier, Runnable::run);
+    }
+
+    /**
+     * @param fx runs answers from the host (history pages, search results) on the FX thread
+     *           ({@code Platform::runLater}; a test passes its own thread)
+     */
+    public ChatViewModel(ChatLink link, String address, boolean hosting, ResourceBundle bundle, Clock clock,
+                         Notifier notifier, java.util.concurrent.Executor fx) {
         this.link = link;
         this.address = address;
         this.hosting = hosting;
@@ -92,6 +104,9 @@ public final class ChatViewModel {
         this.log = new ChatLog(clock.getZone());
         this.draftLength = new DraftLength(bundle);
         this.presence = new PresenceSummary(bundle);
+        this.rows = new RowBuilder(bundle, presence, people, you::get);
+        this.history = new ChatHistory(link, log, rows, fx, clock, bundle);
+        this.search = new SearchViewModel(link, bundle, fx);
         stateText.set(text("chat.state.connected"));
         canSend = Bindings.createBooleanBinding(
                 () -> Limits.textProblem(draft.get()) == null && state.get() != ConnectionState.ENDED, draft, state);
@@ -208,6 +223,7 @@ public final class ChatViewModel {
     }
 
     private void connected(ChatEvent.Connected c, Instant now) {
+        history.connected(c);
         room.set(c.room());
         you.set(c.you());
         people.reset(c.you(), c.users());
@@ -228,12 +244,14 @@ public final class ChatViewModel {
         Frame.Msg msg = m.msg();
         Instant time = parseTime(msg.ts(), now);
         typing.messageFrom(msg.from());
-        boolean host = msg.role() == Role.HOST;
-        if (m.own() && msg.id() != null && log.deliverOwn(msg.id(), own -> delivered(own, time))) {
+        history.seen(msg.seq());
+        if (m.own() && msg.id() != null && log.deliverOwn(msg.id(), own -> {
+            log.shows(msg.seq(), own.key());
+            return delivered(own, time).withSeq(msg.seq());
+        })) {
             return;
         }
-        log.appendMessage(new Message(log.newKey(), msg.from(), host, msg.text(), time, m.own(),
-                m.own() ? msg.id() : null, Delivery.DELIVERED, null, true, true, people.colourOf(msg.from()), null));
+        rows.message(log, msg, m.own(), now);
     }
 
     /**
@@ -251,20 +269,15 @@ public final class ChatViewModel {
 
     private void joined(Frame.Joined j, Instant now) {
         people.joined(j.nick(), j.role());
-        if (!Limits.nickKey(j.nick()).equals(Limits.nickKey(you.get()))) {
-            String sentence = format(j.role() == Role.HOST ? "chat.info.joinedHost" : "chat.info.joined", j.nick());
-            log.appendPresence(InfoKind.JOINED, new PresenceSummary.Change(j.nick(), true, sentence),
-                    parseTime(j.ts(), now), presence::sentence);
-        }
+        history.seen(j.seq());
+        rows.joined(log, j, now);
     }
 
     private void left(Frame.Left l, Instant now) {
         people.left(l.nick());
         typing.left(l.nick());
-        String key = l.reason() == null ? "quit" : l.reason().name().toLowerCase(java.util.Locale.ROOT);
-        String sentence = format("chat.info.left." + key, l.nick());
-        log.appendPresence(InfoKind.LEFT, new PresenceSummary.Change(l.nick(), false, sentence),
-                parseTime(l.ts(), now), presence::sentence);
+        history.seen(l.seq());
+        rows.left(log, l, now);
     }
 
     private void disconnected(ChatEvent.Disconnected d, Instant now) {
@@ -336,6 +349,37 @@ public final class ChatViewModel {
 
     public ObservableList<ChatItem> items() {
         return log.items();
+    }
+
+    /** The search panel's state (Ctrl+F). */
+    public SearchViewModel search() {
+        return search;
+    }
+
+    /** Older history, jumps to search hits, and the gap between them and the rest. */
+    public ChatHistory history() {
+        return history;
+    }
+
+    /**
+     * Shows what this app kept of the room from an earlier visit, before anything arrives from the
+     * host: the conversation is there at once, and the host replays only what came after it.
+     */
+    public void showEarlier(String yourNick, String roomName, List<Frame.RoomEvent> earlier) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        you.set(yourNick);
+        if (roomName != null) {
+            room.set(roomName);
+        }
+        Instant now = clock.instant();
+        for (Frame.RoomEvent e : earlier) {
+            boolean own = e instanceof Frame.Msg m && rows.isOwn(m);
+            rows.add(log, e, own, now);
+            history.seen(e.seq());
+        }
+        log.commit();
     }
 
     public ObservableList<Person> people() {

@@ -23,15 +23,25 @@ public final class EventPump {
     private final ChatLink link;
     private final Executor fxExecutor;
     private final Consumer<List<ChatEvent>> sink;
+    private final Consumer<List<ChatEvent>> tap;
     private final Object handOverLock = new Object();
     private List<ChatEvent> handOver = new ArrayList<>();
     private boolean scheduled;
     private Task<Void> task;
 
     public EventPump(ChatLink link, Executor fxExecutor, Consumer<List<ChatEvent>> sink) {
+        this(link, fxExecutor, sink, batch -> { });
+    }
+
+    /**
+     * @param tap sees every batch first, on the pump's own thread (the guest copy records there, off
+     *            the FX thread); it must not block
+     */
+    public EventPump(ChatLink link, Executor fxExecutor, Consumer<List<ChatEvent>> sink, Consumer<List<ChatEvent>> tap) {
         this.link = link;
         this.fxExecutor = fxExecutor;
         this.sink = sink;
+        this.tap = tap;
     }
 
     /** Starts pumping on a daemon thread. Call once. */
@@ -63,6 +73,11 @@ public final class EventPump {
             link.drainEvents(batch, MAX_DRAIN);
             boolean ended = batch.getLast() instanceof ChatEvent.Ended
                     || batch.stream().anyMatch(ChatEvent.Ended.class::isInstance);
+            try {
+                tap.accept(List.copyOf(batch));
+            } catch (RuntimeException e) {
+                System.getLogger(EventPump.class.getName()).log(System.Logger.Level.WARNING, "a tap failed", e);
+            }
             handOver(batch);
             batch = new ArrayList<>();
             if (ended) {

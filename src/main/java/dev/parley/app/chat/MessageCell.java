@@ -52,9 +52,13 @@ public final class MessageCell extends ListCell<ChatItem> {
     private static final PseudoClass DELIVERED = PseudoClass.getPseudoClass("delivered");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass HOST = PseudoClass.getPseudoClass("host");
+    private static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
+    private static final PseudoClass FOUND = PseudoClass.getPseudoClass("found");
+    /** The list property naming the row a jump to a search hit landed on (its key). */
+    static final String FOUND_KEY = "parley.found";
     /** Every look a row may have switched on; each update starts from none. */
     private static final PseudoClass[] LOOKS = {OUTGOING, INCOMING, SYSTEM, DAY, RUN_FIRST, RUN_LAST, SENDING,
-            DELIVERED, FAILED, HOST};
+            DELIVERED, FAILED, HOST, GAP, FOUND};
     private static final PseudoClass[] PERSONS = Avatars.all();
 
     private final ChatFormats formats;
@@ -78,6 +82,12 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final Popups popups;
 
     public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
+        this(list, formats, browser, retry, () -> { });
+    }
+
+    /** @param gapClicked loads the events a {@link ChatItem.InfoKind#GAP} row stands for, when it is clicked */
+    public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry,
+                       Runnable gapClicked) {
         this.popups = (Popups) list.getProperties().computeIfAbsent(Popups.class, k -> new Popups(formats));
         this.formats = formats;
         this.retry = retry;
@@ -135,6 +145,11 @@ public final class MessageCell extends ListCell<ChatItem> {
         infoRow.getStyleClass().add("info-row");
         infoRow.setAlignment(Pos.CENTER);
         infoRow.getChildren().add(info);
+        infoRow.setOnMouseClicked(e -> {
+            if (getItem() instanceof ChatItem.Info i && i.kind() == ChatItem.InfoKind.GAP) {
+                gapClicked.run();
+            }
+        });
         day.getStyleClass().add("day-label");
         dayRow.getStyleClass().add("day-row");
         dayRow.setAlignment(Pos.CENTER);
@@ -176,6 +191,7 @@ public final class MessageCell extends ListCell<ChatItem> {
             case Message m -> showMessage(m);
             case ChatItem.Info i -> {
                 pseudoClassStateChanged(SYSTEM, true);
+                pseudoClassStateChanged(GAP, i.kind() == ChatItem.InfoKind.GAP);
                 info.setText(i.text());
                 showRow(infoRow);
                 // A summed-up run of joins and leaves: a screen reader hears each, as its tooltip shows.
@@ -198,6 +214,7 @@ public final class MessageCell extends ListCell<ChatItem> {
 
     private void showMessage(Message m) {
         pseudoClassStateChanged(m.outgoing() ? OUTGOING : INCOMING, true);
+        pseudoClassStateChanged(FOUND, getListView() != null && m.key().equals(getListView().getProperties().get(FOUND_KEY)));
         pseudoClassStateChanged(RUN_FIRST, m.runFirst());
         pseudoClassStateChanged(RUN_LAST, m.runLast());
         pseudoClassStateChanged(HOST, m.host());

@@ -100,6 +100,20 @@ final class RowWindow {
         rows.setAll(source.subList(from, to));
     }
 
+    /**
+     * Shows a window around the chat's row {@code index} (a search hit) and returns where that row is
+     * in {@link #rows()}.
+     */
+    int showAround(int index) {
+        int n = source.size();
+        int start = alignStart(Math.max(0, Math.min(index - size / 2, n - size)));
+        int end = alignEnd(Math.min(n, start + size));
+        from = start;
+        to = end;
+        rows.setAll(source.subList(from, to));
+        return index - from;
+    }
+
     /** Adds up to a page of older rows at the top; returns how many. */
     int pageOlder() {
         if (from == 0) {
@@ -181,6 +195,15 @@ final class RowWindow {
                         rows.addAll(change.getAddedSubList());
                     }
                 }
+            } else if (change.wasAdded() && !change.wasRemoved() && change.getFrom() <= from) {
+                // Older history put in above the window: it stays out of sight until the person
+                // scrolls up to it (ScrollFollower pages it in without moving the view).
+                from += change.getAddedSize();
+                to += change.getAddedSize();
+            } else if (change.wasAdded() && !change.wasRemoved() && change.getFrom() < to) {
+                // A gap filled inside the window.
+                rows.addAll(change.getFrom() - from, change.getAddedSubList());
+                to += change.getAddedSize();
             } else if (change.wasRemoved() && !change.wasAdded() && removeShown(change.getFrom(),
                     change.getRemovedSize())) {
                 // One's own message moved down on delivery (ChatLog.deliverOwn): taken out where it was.

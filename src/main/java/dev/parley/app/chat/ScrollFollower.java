@@ -44,6 +44,8 @@ final class ScrollFollower {
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper();
     private final Runnable afterLayout = this::afterLayout;
     private boolean follow = true;
+    /** Asked for older history when the person reaches the chat's first row; may be {@code null}. */
+    private Runnable topReached;
     private boolean personMoved;
     private boolean pinPending = true;
     private int settleTries;
@@ -89,6 +91,23 @@ final class ScrollFollower {
         requestPin();
     }
 
+    /** What to do when the person scrolls up to the chat's first row (page in older history). */
+    void onTopReached(Runnable then) {
+        topReached = then;
+    }
+
+    /**
+     * Shows the chat's row {@code index} (a search hit): stops following, moves the window there and
+     * scrolls it into view, focused.
+     */
+    void show(int index) {
+        setFollow(false);
+        personMoved = false;
+        int at = window.showAround(index);
+        list.scrollTo(Math.max(0, at - 2));
+        list.getFocusModel().focus(at);
+    }
+
     /** The person moved the view by other means than the list's own keys, wheel or mouse (the composer's keys). */
     void personScrolled() {
         moved(null);
@@ -109,9 +128,12 @@ final class ScrollFollower {
         if (follow) {
             return;
         }
+        // Older rows may have come in above the window: the next layout pages them in if the person is near.
+        list.requestLayout();
         int added = 0;
         while (change.next()) {
-            if (change.wasAdded() && !change.wasReplaced()) {
+            // Only rows arriving at the newest end are news; older history put in above is not.
+            if (change.wasAdded() && !change.wasReplaced() && change.getTo() == window.source().size()) {
                 for (ChatItem item : change.getAddedSubList()) {
                     if (item instanceof ChatItem.Message m && !m.outgoing()) {
                         added++;
@@ -197,6 +219,14 @@ final class ScrollFollower {
             lastSettled = null;
             if (window.excess() > SLACK) {
                 keepingView(flow, () -> -window.trimStart(window.excess()));
+            } else if (flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {
+                // Every row fits on screen: show older ones, or ask for them, without waiting for a scroll.
+                if (!window.atStart()) {
+                    window.pageOlder();
+                    requestPin();
+                } else if (topReached != null) {
+                    topReached.run();
+                }
             }
             return;
         }
@@ -238,6 +268,8 @@ final class ScrollFollower {
         int last = flow.getLastVisibleCell().getIndex();
         if (first < EDGE && !window.atStart()) {
             keepingView(flow, window::pageOlder);
+        } else if (first < EDGE && topReached != null) {
+            topReached.run();
         } else if (last >= n - EDGE && !window.atEnd()) {
             // Rows added below leave the ones on screen where they are.
             window.pageNewer();

@@ -1,11 +1,15 @@
 package dev.parley.app.start;
 
 import dev.parley.app.Connectors;
+import dev.parley.app.GuestCopy;
 import dev.parley.app.chat.ChatSession;
 import dev.parley.client.ChatClient;
 import dev.parley.client.ChatException;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.HostTrust;
+import dev.parley.client.Problem;
+import dev.parley.server.LogUnavailableException;
+import dev.parley.store.GuestHistory;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
 import javafx.concurrent.Task;
@@ -24,6 +28,7 @@ final class ConnectTask extends Task<ChatSession> {
     private final ConnectRequest request;
     private final Connectors connectors;
     private final ResourceBundle bundle;
+    private final GuestCopy copy;
     private volatile RoomServer server;
     private volatile ChatClient client;
 
@@ -41,22 +46,41 @@ final class ConnectTask extends Task<ChatSession> {
         }
     }
 
-    ConnectTask(ConnectRequest request, Connectors connectors, ResourceBundle bundle) {
+    /** The room's history could not be opened, so the room was not started. */
+    static final class HistoryUnavailable extends Exception {
+        private final boolean inUse;
+
+        HistoryUnavailable(LogUnavailableException cause) {
+            super(cause.getMessage(), cause);
+            this.inUse = cause.inUse();
+        }
+
+        /** Whether another Parley on this computer uses the room's history. */
+        boolean inUse() {
+            return inUse;
+        }
+    }
+
+    ConnectTask(ConnectRequest request, Connectors connectors, ResourceBundle bundle, GuestCopy copy) {
         this.request = request;
         this.connectors = connectors;
         this.bundle = bundle;
+        this.copy = copy;
     }
 
     @Override
-    protected ChatSession call() throws ChatException, HostingFailed {
+    protected ChatSession call() throws ChatException, HostingFailed, HistoryUnavailable {
         String address;
         ClientConfig config;
         HostTrust trust;
+        GuestHistory earlier = null;
         if (request.hosting()) {
             RoomServer s;
             try {
                 s = connectors.host(ServerConfig.defaults().withPort(request.port())
                         .withRoom(request.room().strip(), request.password()));
+            } catch (LogUnavailableException e) {
+                throw new HistoryUnavailable(e);
             } catch (IOException e) {
                 throw new HostingFailed(request.port(), e);
             }
@@ -70,24 +94,55 @@ final class ConnectTask extends Task<ChatSession> {
             address = a.display();
             config = ClientConfig.of(a.host(), a.port(), request.name().strip()).withPassword(request.password());
             trust = request.trust();
+            earlier = recall(address);
         }
         if (isCancelled()) {
             closeAll();
             return null;
         }
+        GuestHistory kept = earlier;
         ChatClient c;
         try {
-            c = connectors.join(config, trust, joining -> client = joining);
+            c = connectors.join(config, trust, joining -> {
+                client = joining;
+                if (kept != null && kept.roomId() != null) {
+                    joining.resumeFrom(kept.roomId(), kept.lastSeq());
+                }
+            });
         } catch (ChatException e) {
-            closeAll();
-            throw e;
+            ChatClient pending = client;
+            if (kept == null || kept.events().isEmpty() || pending == null || isCancelled()
+                    || e.problem() instanceof Problem.Refused || e.problem() instanceof Problem.Cancelled
+                    || e.problem() instanceof Problem.UnknownHostKey || e.problem() instanceof Problem.HostKeyChanged
+                    || e.problem() instanceof Problem.NoTrustStore) {
+                closeAll();
+                throw e;
+            }
+            // The host is not there now, but this app kept the room: show it, and keep trying.
+            pending.connectInBackground(e.problem());
+            c = pending;
         }
         client = c;
         if (isCancelled()) {
             closeAll();
             return null;
         }
-        return new ChatSession(c, server, address);
+        return new ChatSession(c, server, address, kept == null ? ChatSession.Kept.NONE
+                : new ChatSession.Kept(kept.roomName(), copy.frames(kept)));
+    }
+
+    /** What this app kept of the room at {@code address}; {@code null} when it cannot say in time. */
+    private GuestHistory recall(String address) {
+        try {
+            return copy.recall(address).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.getLogger("dev.parley.app").log(System.Logger.Level.INFO, "no kept copy of {0}: {1}", address,
+                    e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class StartViewModel {
     private boolean roomFollowsName = true;
     private boolean settingRoom;
     private ConnectTask attempt;
+    private final dev.parley.app.GuestCopy copy;
 
     /**
      * @param background where connect attempts run (never the FX thread)
@@ -80,6 +81,13 @@ public final class StartViewModel {
      */
     public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Connectors connectors,
                           TrustQuestions questions, Consumer<ChatSession> opened) {
+        this(settings, bundle, background, connectors, questions, opened, dev.parley.app.GuestCopy.none());
+    }
+
+    /** @param copy what this app keeps of rooms it joins: shown at once when one is joined again */
+    public StartViewModel(Settings settings, ResourceBundle bundle, Executor background, Connectors connectors,
+                          TrustQuestions questions, Consumer<ChatSession> opened, dev.parley.app.GuestCopy copy) {
+        this.copy = copy;
         this.settings = settings;
         this.bundle = bundle;
         this.background = background;
@@ -177,7 +185,7 @@ public final class StartViewModel {
         remember(request);
         clearFailure();
         busy.set(true);
-        var task = new ConnectTask(request, connectors, bundle);
+        var task = new ConnectTask(request, connectors, bundle, copy);
         attempt = task;
         task.stateProperty().addListener((obs, old, state) -> {
             if (attempt != task) {
@@ -252,6 +260,12 @@ public final class StartViewModel {
             case ConnectTask.HostingFailed hf -> {
                 sentence = MessageFormat.format(text("start.error.port"), String.valueOf(hf.port()));
                 target = Field.PORT;
+            }
+            case ConnectTask.HistoryUnavailable hu -> {
+                System.getLogger("dev.parley.app").log(System.Logger.Level.WARNING, "the room's history: {0}",
+                        hu.getMessage());
+                sentence = text(hu.inUse() ? "start.error.historyInUse" : "start.error.history");
+                target = Field.ROOM;
             }
             default -> {
                 System.getLogger("dev.parley.app").log(System.Logger.Level.WARNING, "connecting failed", e);
