@@ -268,9 +268,9 @@ final class ServeCommand implements Callable<Integer> {
         if (keepDays < 0 || keepMessages < 0) {
             throw new CommandLine.ParameterException(cl, "--keep-days and --keep-messages cannot be negative");
         }
-        if (inMemory && (data != null || keepDays > 0 || keepMessages > 0)) {
+        if (inMemory && (keepDays > 0 || keepMessages > 0)) {
             throw new CommandLine.ParameterException(cl,
-                    "--in-memory keeps no history on disk: leave out --data, --keep-days and --keep-messages");
+                    "--in-memory keeps no history on disk: leave out --keep-days and --keep-messages");
         }
         if (room == null || room.isBlank()) {
             throw new CommandLine.ParameterException(cl, "--room cannot be empty");

@@ -32,9 +32,11 @@ class HostLifecycleTest {
         int port;
         Participant alice;
         Participant bob;
-        // The restarted host keeps its data folder, so it proves the same key and the guests go on.
+        // The restarted host keeps its data folder, so it proves the same key and the guests go on; its
+        // history is in memory only, so it is a new room (ServeRestartTest has the one that goes on).
         String data = TestTls.emptyFolder().toString();
-        try (var first = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1", "--data", data)) {
+        try (var first = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1", "--data", data,
+                "--in-memory")) {
             port = first.port();
             alice = Participant.join(port, "alice", first.hostKey());
             bob = Participant.join(port, "bob", first.hostKey());
@@ -47,7 +49,7 @@ class HostLifecycleTest {
             bob.awaitEvent(ChatEvent.Disconnected.class);
             alice.client().send("written while the host was down");
             try (var second = ServeProcess.onClassPath("--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--data", data)) {
+                    "--data", data, "--in-memory")) {
                 bob.awaitText("written while the host was down");
                 alice.awaitText("written while the host was down");
                 assertEquals(List.of("before the crash", "written while the host was down"), bob.texts());

@@ -46,7 +46,9 @@ class ServeRestartTest {
 
     private ServeProcess serve(int port) throws IOException {
         return ServeProcess.onClassPath("--port", String.valueOf(port), "--bind", "127.0.0.1", "--data",
-                data.toString(), "--room", "Restart room", "--rate", "0");
+                data.toString(), "--room", "Restart room", "--rate", "0",
+                // Restarts are what is tested here, not TLS (ServeCommandIT and TlsJoinTest cover that).
+                "--allow-plaintext");
     }
 
     @Test
