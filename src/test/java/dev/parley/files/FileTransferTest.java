@@ -195,6 +195,8 @@ class FileTransferTest {
 
             assertThat(Files.size(saved)).isEqualTo(32 * MIB);
             assertThat(other.size()).isEqualTo(MIB);
+            // The host counts bob's and dave's transfers closed just after their clients saw them end.
+            await().atMost(Duration.ofSeconds(10)).until(() -> host.openTransfers() <= 1);
             assertThat(host.openTransfers()).as("carol's download is still waiting for her").isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> host.openTransfers() == 0);
