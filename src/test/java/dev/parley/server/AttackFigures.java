@@ -21,7 +21,8 @@ public final class AttackFigures {
     public static void main(String[] args) throws Exception {
         squatting();
         tokenReuse();
-        churnFlush();
+        churnFlush(defaults(), "default limits");
+        churnFlush(unlimited(), "per-address limits lifted");
         stateGrowth(3_000);
         resendFlush();
         System.exit(0);
@@ -81,9 +82,19 @@ public final class AttackFigures {
         }
     }
 
-    /** Item 4: erin away, 1,500 join+bye cycles from 127.0.0.2, bob says 40 things meanwhile. */
-    private static void churnFlush() throws Exception {
-        try (RoomServer s = start(defaults())) {
+    /** {@link #defaults()} without the per-address connect, join and pending limits, to see what is left behind them. */
+    private static ServerConfig unlimited() {
+        var d = defaults();
+        return d.withAbuse(d.abuse().withPending(100_000, 100_000).withConnectBan(1_000_000, Duration.ofSeconds(1))
+                .withJoinsPerMinute(1_000_000));
+    }
+
+    /**
+     * Item 4: erin away, 1,500 join+bye cycles from 127.0.0.2, bob says 40 things meanwhile. A cycle
+     * the host refuses (joins too often) counts as refused.
+     */
+    private static void churnFlush(ServerConfig config, String label) throws Exception {
+        try (RoomServer s = start(config)) {
             RawPeer bob = RawPeer.connect(s.port());
             bob.join("bob");
             RawPeer erin = RawPeer.connect(s.port());
@@ -91,12 +102,21 @@ public final class AttackFigures {
             long seen = erin.say("e1", "brb").path("seq").asLong();
             erin.send(json("type", "bye"));
             erin.readUntilClosed();
+            int joined = 0;
             for (int i = 0; i < 1_500; i++) {
                 RawPeer p = RawPeer.connectFrom(s.port(), "127.0.0.2");
-                p.hello("churner " + i);
-                p.send(json("type", "bye"));
-                p.readUntilClosed();
-                p.close();
+                try {
+                    p.send(json("type", "hello", "v", 1, "nick", "churner " + i));
+                    if (p.awaitFrame(f -> true).path("type").asString().equals("welcome")) {
+                        joined++;
+                        p.send(json("type", "bye"));
+                    }
+                    p.readUntilClosed();
+                } catch (java.io.UncheckedIOException | AssertionError refused) {
+                    // Banned for connecting too often: the host resets or closes the connection unanswered.
+                } finally {
+                    p.close();
+                }
                 if (i % 38 == 0) {
                     bob.send(json("type", "send", "id", "b" + i, "text", "bob " + i));
                 }
@@ -107,14 +127,15 @@ public final class AttackFigures {
             List<JsonNode> replay = back.replay(welcome);
             long bobs = replay.stream().filter(f -> f.path("type").asString().equals("msg")
                     && f.path("from").asString().equals("bob")).count();
-            System.out.println("item 4, presence churn: erin came back with gap=" + welcome.path("gap").asBoolean()
-                    + " and " + bobs + " of bob's 41 messages replayed");
+            System.out.println("item 4, presence churn (" + label + "): " + joined + " of 1,500 join+bye cycles let in; "
+                    + "erin came back with gap=" + welcome.path("gap").asBoolean() + " and " + bobs
+                    + " of bob's 41 messages replayed");
         }
     }
 
     /** Item 6: state kept after many distinct names came and went (join, then a cut). */
     private static void stateGrowth(int names) throws Exception {
-        try (RoomServer s = start(defaults())) {
+        try (RoomServer s = start(unlimited())) {
             for (int i = 0; i < names; i++) {
                 RawPeer p = RawPeer.connectFrom(s.port(), "127.0.0.2");
                 p.hello("passer " + i);
