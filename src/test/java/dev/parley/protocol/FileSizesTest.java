@@ -1,4 +1,4 @@
-package dev.parley.files;
+package dev.parley.protocol;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
