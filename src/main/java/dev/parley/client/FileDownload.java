@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.files.Cancellation;
 import dev.parley.files.Downloader;
+import dev.parley.files.TransferConnector;
 import dev.parley.files.TransferFailure;
 import dev.parley.files.TransferProgress;
 import dev.parley.protocol.Frame;
@@ -28,12 +29,18 @@ public final class FileDownload {
      */
     public static Path save(ChatClient client, Frame.FileEvent file, Path folder, TransferProgress progress,
                             Cancellation cancellation) throws TransferFailure {
+        return save(client, client.transfers(), file, folder, progress, cancellation);
+    }
+
+    /** {@link #save(ChatClient, Frame.FileEvent, Path, TransferProgress, Cancellation)} over these connections. */
+    public static Path save(ChatClient client, TransferConnector connector, Frame.FileEvent file, Path folder,
+                            TransferProgress progress, Cancellation cancellation) throws TransferFailure {
         String key = client.fileKey();
         if (key == null) {
             throw new TransferFailure(TransferFailure.Kind.BROKEN, null,
                     "not connected to a host that takes files right now", null);
         }
-        return new Downloader(client.transfers(), key).save(file.sha256(), file.size(), folder, file.name(),
+        return new Downloader(connector, key).save(file.sha256(), file.size(), folder, file.name(),
                 progress, cancellation);
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.files.Cancellation;
 import dev.parley.files.FileHasher;
 import dev.parley.files.FileOffer;
 import dev.parley.files.FileProblem;
+import dev.parley.files.TransferConnector;
 import dev.parley.files.TransferFailure;
 import dev.parley.files.TransferLine;
 import dev.parley.files.TransferProgress;
@@ -74,13 +75,19 @@ public final class FileUpload {
      */
     public TransferLine.Done run(ChatClient client, TransferProgress hashing, TransferProgress sending,
                                  Cancellation cancellation) throws TransferFailure {
+        return run(client, client.transfers(), hashing, sending, cancellation);
+    }
+
+    /** {@link #run(ChatClient, TransferProgress, TransferProgress, Cancellation)} over these transfer connections. */
+    public TransferLine.Done run(ChatClient client, TransferConnector connector, TransferProgress hashing,
+                                 TransferProgress sending, Cancellation cancellation) throws TransferFailure {
         FileOffer o = offer;
         if (o == null) {
             checkSize(client.maxFileSize());
             o = FileHasher.offer(id, path, hashing, cancellation);
             offer = o;
         }
-        var uploader = new Uploader(client.transfers());
+        var uploader = new Uploader(connector);
         try {
             Frame.OfferOk ok = answer(client.offer(o), cancellation);
             try {
