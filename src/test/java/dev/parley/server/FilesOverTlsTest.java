@@ -375,6 +375,34 @@ class FilesOverTlsTest {
     }
 
     @Test
+    void aTransferToAHostWithAnotherKeyOnTheSameAddressFailsAndAsksNobody() throws Exception {
+        start(FileLimits.defaults());
+        int port = server.port();
+        var alice = join("alice");
+        Path source = TestFiles.random(work, "secret.bin", 1000, 17);
+        var upload = new FileUpload(source);
+        upload.run(alice.client(), TransferProgress.NONE, TransferProgress.NONE, new Cancellation());
+        Frame.FileEvent file = awaitFile(alice, upload.id());
+        String key = alice.client().fileKey();
+
+        // Someone else's host takes over the address: the pinned chat key no longer matches.
+        server.close();
+        var impostor = new RoomServer(TestTls.secureAsOther(TestServers.config()).withPort(port)
+                .withFiles(FileSettings.temporary())).start();
+        closeLater.add(impostor);
+        var refused = assertThrows(TransferFailure.class, () -> new Downloader(alice.client().transfers(), key)
+                .save(file.sha256(), file.size(), folder("alice"), file.name(), TransferProgress.NONE,
+                        new Cancellation()));
+        assertThat(refused.kind()).isEqualTo(TransferFailure.Kind.BROKEN);
+        assertThat(refused).as("refused for the changed key, no prompt").hasMessageContaining("instead of the pinned");
+        try (var left = Files.list(work.resolve("alice"))) {
+            // At most the empty partial file a retry resumes from: not one byte came from the impostor.
+            assertThat(left.filter(p -> p.toFile().length() > 0 || !p.getFileName().toString().endsWith(".part")))
+                    .as("nothing was written from the impostor").isEmpty();
+        }
+    }
+
+    @Test
     void aClientOfferingToAHostWithoutFilesIsToldSoAtOnce() throws Exception {
         server = new RoomServer(TestTls.secure(TestServers.config())).start();
         closeLater.add(server);
