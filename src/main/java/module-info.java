@@ -1,8 +1,8 @@
 /**
  * Parley: a small self-hosted desktop chat.
  *
- * <p>{@code protocol}, {@code tls}, {@code server} and {@code client} are the core and never touch JavaFX;
- * <p>{@code protocol}, {@code server}, {@code client} and {@code files} are the core and never touch JavaFX;
+ * <p>{@code protocol}, {@code tls}, {@code server}, {@code client} and {@code files} are the core and never
+ * touch JavaFX;
  * {@code app} is the desktop window built on top of the client library.
  */
 module dev.parley {

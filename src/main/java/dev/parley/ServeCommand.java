@@ -3,7 +3,9 @@ package dev.parley;
 import dev.parley.discovery.DiscoveryConfig;
 import dev.parley.discovery.Announcer;
 import dev.parley.discovery.HostedRoom;
+import dev.parley.files.FileLimits;
 import dev.parley.server.AbuseLimits;
+import dev.parley.server.FileSettings;
 import dev.parley.server.LogUnavailableException;
 import dev.parley.server.RoomServer;
 import dev.parley.server.ServerConfig;
@@ -96,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
     int idleTimeout = (int) ServerConfig.defaults().idleTimeout().toSeconds();
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder for the host's data: its key (host-key.p12) and the history (history/) "
+            description = "Folder for the host's data: its key (host-key.p12), the history (history/) and the files (files/) "
                     + "(default: the per-user data folder, ~/.local/share/parley on Linux).")
     Path data;
 
@@ -111,6 +113,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--in-memory",
             description = "Keep the history in memory only: it is lost when the host stops, and guests see a new room.")
     boolean inMemory;
+
+    // Files (issue 18): what the room takes, and from whom how fast. See FileLimits.
+    @Option(names = "--no-files", description = "Do not take files: guests can only chat (the files extension is not offered).")
+    boolean noFiles;
+
+    @Option(names = "--max-file-mb", paramLabel = "MIB",
+            description = "Largest file a person may send, in MiB (default: ${DEFAULT-VALUE}).")
+    long maxFileMib = FileLimits.defaults().maxFileBytes() / FileLimits.MIB;
+
+    @Option(names = "--files-store-mb", paramLabel = "MIB",
+            description = "Room for the room's files, in MiB; the oldest are removed to make room for new ones "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long storeCapMib = FileLimits.defaults().storeCapBytes() / FileLimits.MIB;
+
+    @Option(names = "--upload-kb-per-second", paramLabel = "KIB",
+            description = "Sustained upload rate a person, in KiB a second, after a burst of twice the largest "
+                    + "file; 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+    long uploadKibPerSecond = FileLimits.defaults().uploadBytesPerSecond() / 1024;
+
+    @Option(names = "--transfers-per-person", paramLabel = "N",
+            description = "Uploads and downloads one person may have running at once (default: ${DEFAULT-VALUE}).")
+    int transfersPerPerson = FileLimits.defaults().maxTransfersPerPerson();
 
     @Option(names = "--no-announce", description = "Do not announce the room on the local network (discovery).")
     boolean noAnnounce;
@@ -159,15 +183,22 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofSeconds(passwordDelayMax), joinsPerMinute, logLinesPerMinute))
                 .withTls(allowPlaintext ? TlsSettings.alsoPlaintext(tls) : TlsSettings.required(tls));
         Path history = null;
+        Path kept = null;
         if (!inMemory) {
             try {
-                history = folder.create().resolve("history");
+                kept = folder.create().path();
+                history = kept.resolve("history");
             } catch (IOException e) {
                 spec.commandLine().getErr().println("parley: cannot use the data folder " + folder.path()
                         + ": " + e.getMessage());
                 return 1;
             }
             config = config.withLog(config.log().inFolder(history).withRetention(keepDays, keepMessages));
+        }
+        if (!noFiles) {
+            // Files live beside the history (files/<room> in the data folder); in memory, in a temporary folder.
+            FileSettings files = kept == null ? FileSettings.temporary() : FileSettings.in(kept);
+            config = config.withFiles(files.withLimits(fileLimits()));
         }
         var server = new RoomServer(config);
         try {
@@ -237,6 +268,14 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private FileLimits fileLimits() {
+        long maxFile = maxFileMib * FileLimits.MIB;
+        // The burst is twice the largest file, as in the defaults (200 MiB for 100 MiB files).
+        return FileLimits.defaults().withMaxFileBytes(maxFile).withStoreCapBytes(storeCapMib * FileLimits.MIB)
+                .withUploadRate(uploadKibPerSecond * 1024, 2 * maxFile)
+                .withMaxTransfersPerPerson(transfersPerPerson);
+    }
+
     private void validate() {
         var cl = spec.commandLine();
         if (port < 0 || port > 65_535) {
@@ -271,6 +310,19 @@ final class ServeCommand implements Callable<Integer> {
         if (inMemory && (keepDays > 0 || keepMessages > 0)) {
             throw new CommandLine.ParameterException(cl,
                     "--in-memory keeps no history on disk: leave out --keep-days and --keep-messages");
+        }
+        if (maxFileMib < 1 || storeCapMib < 1 || transfersPerPerson < 1) {
+            throw new CommandLine.ParameterException(cl,
+                    "--max-file-mb, --files-store-mb and --transfers-per-person must be at least 1");
+        }
+        if (maxFileMib > storeCapMib) {
+            throw new CommandLine.ParameterException(cl, "--max-file-mb cannot be larger than --files-store-mb");
+        }
+        if (maxFileMib > 1024 * 1024 || storeCapMib > 1024L * 1024 * 1024) {
+            throw new CommandLine.ParameterException(cl, "--max-file-mb or --files-store-mb is too large");
+        }
+        if (uploadKibPerSecond < 0) {
+            throw new CommandLine.ParameterException(cl, "--upload-kb-per-second cannot be negative (0 turns it off)");
         }
         if (room == null || room.isBlank()) {
             throw new CommandLine.ParameterException(cl, "--room cannot be empty");

@@ -109,6 +109,7 @@ public final class GuestCopy implements AutoCloseable {
                         case ChatEvent.Message m -> add(seen, m.msg());
                         case ChatEvent.Joined j -> add(seen, j.event());
                         case ChatEvent.Left l -> add(seen, l.event());
+                        case ChatEvent.FileShared f -> add(seen, f.file());
                         default -> {
                         }
                     }

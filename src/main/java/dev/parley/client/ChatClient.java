@@ -1,5 +1,9 @@
 package dev.parley.client;
 
+import dev.parley.files.FileOffer;
+import dev.parley.files.TransferConnector;
+import dev.parley.files.TransferFailure;
+import dev.parley.files.TransferStream;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Extensions;
 import dev.parley.protocol.Frame;
@@ -8,6 +12,8 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.ProtocolException;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +43,10 @@ import java.util.function.Function;
  * nothing is doubled. {@link #send}, {@link #typing}, {@link #reconnectNow()} and {@link #close()}
  * never block and may be called from any thread.
  *
- * <p>The client asks for the extensions {@code history} and {@code search}; where the host grants
- * them, {@link #history} and {@link #search} return futures completed on the reader thread. It tells
+ * <p>The client asks for the extensions {@code history}, {@code search} and {@code files}; where the host
+ * grants them, {@link #history} and {@link #search} return futures completed on the reader thread, and
+ * {@link #offer} offers a file whose bytes then go over a transfer connection from {@link #transfers()}
+ * ({@link FileUpload}, {@link FileDownloads}). It tells
  * a restarted host's room from a new one by the room id in {@code welcome} (by the session token
  * where the host sends no id), and takes the new session token every welcome brings.
  */
@@ -46,6 +54,13 @@ public final class ChatClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.parley.client");
     private static final Duration TYPING_REPEAT = Duration.ofSeconds(3);
     private static final Duration RATE_RETRY = Duration.ofSeconds(1);
+    /** A transfer whose host is silent this long has broken (and resumes when tried again). */
+    private static final Duration TRANSFER_READ_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The {@link TransferFailure#code()} of an offer to a host that does not take files (not a wire code:
+     * such a host never answers one).
+     */
+    public static final String NO_FILES = "files_unavailable";
 
     private final ClientConfig config;
     private final Dialer dialer;
@@ -65,6 +80,9 @@ public final class ChatClient implements AutoCloseable {
     private Map<String, Integer> granted = Map.of();
     private final Map<String, CompletableFuture<? extends Frame>> requests = new ConcurrentHashMap<>();
     private final AtomicLong nextRef = new AtomicLong();
+    private final PendingOffers offers = new PendingOffers();
+    /** Extension {@code files}: the download key and per-file cap of the latest welcome, or {@code null}. */
+    private Frame.FilesGrant files;
     private Instant lastTypingSent = Instant.EPOCH;
     private boolean typingShown;
     /** Replayed events still to come after the latest welcome; only the reader thread touches it. */
@@ -183,6 +201,72 @@ public final class ChatClient implements AutoCloseable {
         return request(Extensions.SEARCH, ref -> new Frame.Search(ref, words, before, limit));
     }
 
+    /**
+     * Extension {@code files}: offers a file to the room. The offer goes out now if connected, else after
+     * the next reconnect, and again after every reconnect until it is answered (the host gives the same
+     * offer the same token). The future completes on the reader thread with {@code offer_ok}, or fails
+     * with a {@link TransferFailure}: {@code REFUSED} with the host's code (and {@code retry} for
+     * {@code upload_rate}), or {@code BROKEN} when the chat ended or the host does not take files.
+     */
+    public CompletableFuture<Frame.OfferOk> offer(FileOffer offer) {
+        var frame = new Frame.Offer(offer.id(), offer.name(), offer.size(), offer.sha256(), offer.media());
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new TransferFailure(TransferFailure.Kind.BROKEN, null,
+                        "the chat has ended", null));
+            }
+            if (current != null && !granted.containsKey(Extensions.FILES)) {
+                return CompletableFuture.failedFuture(noFiles());
+            }
+            CompletableFuture<Frame.OfferOk> answer = offers.add(frame);
+            if (ready) {
+                current.send(frame);
+            }
+            return answer;
+        }
+    }
+
+    /**
+     * Extension {@code files}: opens transfer connections to this room's host, the way the chat connects
+     * (over TLS, to the host key this chat pinned, never asking: another key fails the connection). Each
+     * call of the connector blocks; a read that waits 60 s fails, so a dead link ends as a broken transfer.
+     */
+    public TransferConnector transfers() {
+        return () -> {
+            Socket socket = dialer.socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setKeepAlive(true);
+                socket.connect(new InetSocketAddress(config.host(), config.port()),
+                        (int) config.connectTimeout().toMillis());
+                Socket secured = dialer.secure(socket, config);
+                secured.setSoTimeout((int) TRANSFER_READ_TIMEOUT.toMillis());
+                return TransferStream.of(secured);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+        };
+    }
+
+    /** Extension {@code files}: this connection's download key, or {@code null} when not granted (or not connected yet). */
+    public String fileKey() {
+        synchronized (lock) {
+            return files == null ? null : files.key();
+        }
+    }
+
+    /** Extension {@code files}: the largest file the host takes, in bytes; 0 when unknown (not granted). */
+    public long maxFileSize() {
+        synchronized (lock) {
+            return files == null ? 0 : files.maxSize();
+        }
+    }
+
+    private static TransferFailure noFiles() {
+        return new TransferFailure(TransferFailure.Kind.REFUSED, NO_FILES, "this host does not take files", null);
+    }
+
     /** Whether the host granted this extension on the current connection. */
     public boolean granted(String extension) {
         synchronized (lock) {
@@ -275,7 +359,7 @@ public final class ChatClient implements AutoCloseable {
                 token = session;
             }
             c.send(new Frame.Hello(Frame.VERSION, config.nick(), config.clientName(), config.password(), since,
-                    token, config.hostKey(), Map.of(Extensions.HISTORY, 1, Extensions.SEARCH, 1)));
+                    token, config.hostKey(), Map.of(Extensions.HISTORY, 1, Extensions.SEARCH, 1, Extensions.FILES, 1)));
             Frame first = c.read((int) config.connectTimeout().toMillis());
             return switch (first) {
                 case Frame.Welcome w -> welcomed(c, w, token);
@@ -315,6 +399,7 @@ public final class ChatClient implements AutoCloseable {
             roomId = w.roomId();
             you = w.you();
             granted = w.ext() == null ? Map.of() : Map.copyOf(w.ext());
+            files = granted.containsKey(Extensions.FILES) ? w.files() : null;
             current = c;
             ready = false;
             typingShown = false;
@@ -426,6 +511,10 @@ public final class ChatClient implements AutoCloseable {
             case Frame.Found f -> answered(f.ref(), f);
             case Frame.History ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent history; ignored");
             case Frame.Search ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent search; ignored");
+            case Frame.OfferOk ok -> offers.accepted(ok);
+            case Frame.FileEvent f -> onFile(f);
+            case Frame.FileGone g -> emit(new ChatEvent.FilesGone(g.sha256()));
+            case Frame.Offer ignored -> LOG.log(System.Logger.Level.DEBUG, "host sent offer; ignored");
         }
         if (frame instanceof Frame.RoomEvent && replayLeft > 0 && --replayLeft == 0) {
             markReady(c);
@@ -449,9 +538,26 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    private void onFile(Frame.FileEvent f) {
+        boolean mine = offers.offered(f.id());
+        if (advance(f.seq())) {
+            boolean own = mine || (f.from() != null && f.from().equalsIgnoreCase(you));
+            emit(new ChatEvent.FileShared(f, own));
+        }
+    }
+
     private void onError(Frame.Error e) {
         ErrorCode code = e.known();
         String ref = e.ref();
+        if (ref != null && offers.get(ref) != null) {
+            if (code == ErrorCode.RATE_LIMITED) {
+                // Offers count against the send rate: send it again a moment later, as a message.
+                Thread.ofVirtual().name("parley-client-retry").start(() -> resendLater(ref));
+            } else {
+                offers.refused(e);
+            }
+            return;
+        }
         if (ref != null && requests.containsKey(ref)) {
             var waiting = requests.remove(ref);
             if (waiting != null) {
@@ -485,8 +591,11 @@ public final class ChatClient implements AutoCloseable {
         }
         synchronized (lock) {
             String text = pending.get(id);
+            Frame.Offer offer = offers.get(id);
             if (text != null && ready) {
                 current.send(new Frame.Send(id, text));
+            } else if (offer != null && ready) {
+                current.send(offer);
             }
         }
     }
@@ -510,6 +619,11 @@ public final class ChatClient implements AutoCloseable {
             }
             for (var entry : pending.entrySet()) {
                 c.send(new Frame.Send(entry.getKey(), entry.getValue()));
+            }
+            if (granted.containsKey(Extensions.FILES)) {
+                offers.unanswered().forEach(c::send);
+            } else {
+                offers.failAll(noFiles());
             }
             ready = true;
         }
@@ -553,6 +667,7 @@ public final class ChatClient implements AutoCloseable {
 
     private void end(ChatEvent.EndReason reason, Problem refusal) {
         failRequests(new RequestFailed(RequestFailed.Reason.LOST, "the chat ended"));
+        offers.failAll(new TransferFailure(TransferFailure.Kind.BROKEN, null, "the chat ended", null));
         if (ended.compareAndSet(false, true)) {
             emit(new ChatEvent.Ended(reason, refusal));
         }

@@ -48,6 +48,20 @@ public sealed interface ChatEvent {
     record Joined(Frame.Joined event) implements ChatEvent {
     }
 
+    /**
+     * Extension {@code files}: a file was shared in the room (live or replayed); {@code own} when this
+     * client offered it, which also means it is stored.
+     */
+    record FileShared(Frame.FileEvent file, boolean own) implements ChatEvent {
+    }
+
+    /** Extension {@code files}: the host no longer has the files with these SHA-256s (evicted). */
+    record FilesGone(List<String> sha256s) implements ChatEvent {
+        public FilesGone {
+            sha256s = List.copyOf(sha256s);
+        }
+    }
+
     record Left(Frame.Left event) implements ChatEvent {
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.files;
 
+import dev.parley.protocol.FileSizes;
 import dev.parley.protocol.LogText;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.parley.files;
 
+import dev.parley.protocol.Frame;
+
 import java.util.Base64;
 
 /**
@@ -18,7 +20,7 @@ public record StoredFile(String id, String person, String name, long size, Media
                          ImagePreview preview) {
     /** The text of the {@code msg} a connection without the {@code files} extension gets at the same {@code seq}. */
     public String fallbackText() {
-        return "📎 " + name + " (" + FileSizes.format(size) + "): open Parley to download";
+        return Frame.FileEvent.fallbackText(name, size);
     }
 
     /** The fallback {@code msg}'s id: {@code x-} and the event's id. */

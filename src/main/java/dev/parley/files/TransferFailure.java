@@ -22,11 +22,18 @@ public final class TransferFailure extends Exception {
 
     private final Kind kind;
     private final String code;
+    private final long retryAfterSeconds;
 
     public TransferFailure(Kind kind, String code, String message, Throwable cause) {
+        this(kind, code, message, cause, 0);
+    }
+
+    /** @param retryAfterSeconds for a refusal that passes after a wait ({@code upload_rate}), how long; else 0 */
+    public TransferFailure(Kind kind, String code, String message, Throwable cause, long retryAfterSeconds) {
         super(message, cause);
         this.kind = kind;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static TransferFailure refused(TransferLine.Refused refused) {
@@ -40,6 +47,11 @@ public final class TransferFailure extends Exception {
     /** The host's code for {@link Kind#REFUSED}, else {@code null}. */
     public String code() {
         return code;
+    }
+
+    /** For {@code upload_rate}, in how many whole seconds the host would take the file; else 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The host's code as a known problem, or {@code null}. */

@@ -13,6 +13,11 @@ public final class Extensions {
     public static final String HISTORY = "history";
     /** Full-text search of the room's messages: {@link Frame.Search} and {@link Frame.Found}. */
     public static final String SEARCH = "search";
+    /**
+     * Files and images: {@link Frame.Offer}, {@link Frame.OfferOk}, the room event {@link Frame.FileEvent}
+     * and {@link Frame.FileGone}; the bytes travel over transfer connections (docs/protocol.md, "Files").
+     */
+    public static final String FILES = "files";
 
     /** Events one page holds when the request names no limit. */
     public static final int DEFAULT_PAGE = 100;

@@ -81,8 +81,11 @@ public sealed interface Frame {
      * @param roomId the room's lasting identity: the same across host restarts, so a client that
      *               sees it again resumes where it was; {@code null} from a host that has none
      * @param ext    the extensions granted to this connection, name to version; {@code null} for none
+     * @param files  extension {@code files}: this connection's download key and the per-file cap; {@code null}
+     *               unless granted
      */
-    @JsonPropertyOrder({"type", "v", "room", "you", "users", "history", "gap", "session", "limits", "roomId", "ext"})
+    @JsonPropertyOrder({"type", "v", "room", "you", "users", "history", "gap", "session", "limits", "roomId", "ext",
+            "files"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Welcome(@JsonProperty("v") int v,
                    @JsonProperty("room") String room,
@@ -93,7 +96,8 @@ public sealed interface Frame {
                    @JsonProperty("session") String session,
                    @JsonProperty("limits") Limits limits,
                    @JsonProperty("roomId") String roomId,
-                   @JsonProperty("ext") Map<String, Integer> ext) implements Frame {
+                   @JsonProperty("ext") Map<String, Integer> ext,
+                   @JsonProperty("files") FilesGrant files) implements Frame {
         public static final String TYPE = "welcome";
 
         public Welcome {
@@ -101,10 +105,16 @@ public sealed interface Frame {
             ext = ext == null || ext.isEmpty() ? null : Map.copyOf(ext);
         }
 
+        /** A welcome without the {@code files} member. */
+        public Welcome(int v, String room, String you, List<User> users, int history, boolean gap, String session,
+                       Limits limits, String roomId, Map<String, Integer> ext) {
+            this(v, room, you, users, history, gap, session, limits, roomId, ext, null);
+        }
+
         /** A version-1 welcome: no room id, no extensions. */
         public Welcome(int v, String room, String you, List<User> users, int history, boolean gap, String session,
                        Limits limits) {
-            this(v, room, you, users, history, gap, session, limits, null, null);
+            this(v, room, you, users, history, gap, session, limits, null, null, null);
         }
 
         /** The version of extension {@code name} granted here, or 0 when it is not. */
@@ -227,16 +237,24 @@ public sealed interface Frame {
     }
 
     /**
-     * An error; {@code code} is one of {@link ErrorCode}'s wire names, kept as a string so a
-     * client still reads codes a newer server adds.
+     * An error; {@code code} is one of {@link ErrorCode}'s wire names (or an extension's, such as
+     * {@code file_too_large}), kept as a string so a client still reads codes a newer server adds.
+     * {@code retry}: extension {@code files}, for {@code upload_rate}, in how many whole seconds the
+     * offer would pass; {@code null} otherwise.
      */
-    @JsonPropertyOrder({"type", "code", "message", "ref", "supported"})
+    @JsonPropertyOrder({"type", "code", "message", "ref", "retry", "supported"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Error(@JsonProperty("code") String code,
                  @JsonProperty("message") String message,
                  @JsonProperty("ref") String ref,
+                 @JsonProperty("retry") Long retry,
                  @JsonProperty("supported") List<Integer> supported) implements Frame {
         public static final String TYPE = "error";
+
+        /** An error without {@code retry}. */
+        public Error(String code, String message, String ref, List<Integer> supported) {
+            this(code, message, ref, null, supported);
+        }
 
         public static Error of(ErrorCode code, String message) {
             return new Error(code.wire(), message, null, null);
@@ -349,6 +367,110 @@ public sealed interface Frame {
 
         public Found {
             hits = hits == null ? List.of() : List.copyOf(hits);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Extension {@code files}: this connection's download key and the per-file cap, in {@link Welcome#files()}. */
+    @JsonPropertyOrder({"key", "maxSize"})
+    record FilesGrant(@JsonProperty("key") String key, @JsonProperty("maxSize") long maxSize) {
+    }
+
+    /**
+     * Extension {@code files}: a sender offers a file to the room before any byte moves; the host answers
+     * {@link OfferOk} or an {@link Error} with {@code ref} (docs/protocol.md, "Files").
+     *
+     * @param media the media type the sender's system claims, or {@code null}; informational only
+     */
+    @JsonPropertyOrder({"type", "id", "name", "size", "sha256", "media"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Offer(@JsonProperty("id") String id,
+                 @JsonProperty("name") String name,
+                 @JsonProperty("size") Long size,
+                 @JsonProperty("sha256") String sha256,
+                 @JsonProperty("media") String media) implements Frame {
+        public static final String TYPE = "offer";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Extension {@code files}: an offer accepted; upload its bytes over a transfer connection with {@code token}. */
+    @JsonPropertyOrder({"type", "ref", "token"})
+    record OfferOk(@JsonProperty("ref") String ref, @JsonProperty("token") String token) implements Frame {
+        public static final String TYPE = "offer_ok";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Extension {@code files}: a file stored on the host, as the room saw it. A room event (sequenced,
+     * replayed, paged); a connection without the extension gets a plain {@link Msg} at the same
+     * {@code seq} instead ({@link #fallback()}).
+     *
+     * @param name       the host's sanitised name
+     * @param media      sniffed from the stored bytes
+     * @param w          for previewable images, pixels across as meant to be seen; else {@code null}
+     * @param h          likewise, pixels down
+     * @param thumb      base64 of a small preview (at most 16 KiB before base64), or {@code null}
+     * @param thumbMedia {@code image/jpeg} or {@code image/png}, with {@code thumb}
+     */
+    @JsonPropertyOrder({"type", "seq", "id", "from", "role", "name", "size", "media", "sha256", "w", "h", "thumb",
+            "thumbMedia", "ts"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FileEvent(@JsonProperty("seq") long seq,
+                     @JsonProperty("id") String id,
+                     @JsonProperty("from") String from,
+                     @JsonProperty("role") Role role,
+                     @JsonProperty("name") String name,
+                     @JsonProperty("size") long size,
+                     @JsonProperty("media") String media,
+                     @JsonProperty("sha256") String sha256,
+                     @JsonProperty("w") Integer w,
+                     @JsonProperty("h") Integer h,
+                     @JsonProperty("thumb") String thumb,
+                     @JsonProperty("thumbMedia") String thumbMedia,
+                     @JsonProperty("ts") String ts) implements RoomEvent {
+        public static final String TYPE = "file";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        /**
+         * The plain message a version-1 connection gets at the same {@code seq}: id {@code x-} and this
+         * event's id, the same sender, role and time, and a sentence naming the file.
+         */
+        public Msg fallback() {
+            return new Msg(seq, "x-" + id, from, role, fallbackText(name, size), ts);
+        }
+
+        /** {@code 📎 holiday.jpg (2.1 MB): open Parley to download}. */
+        public static String fallbackText(String name, long size) {
+            return "\uD83D\uDCCE " + name + " (" + FileSizes.format(size) + "): open Parley to download";
+        }
+    }
+
+    /**
+     * Extension {@code files}: stored files were removed to make room (or are gone otherwise); not a
+     * room event, never kept. A window shows their {@link FileEvent}s as no longer available.
+     */
+    @JsonPropertyOrder({"type", "sha256"})
+    record FileGone(@JsonProperty("sha256") List<String> sha256) implements Frame {
+        public static final String TYPE = "file_gone";
+
+        public FileGone {
+            sha256 = sha256 == null ? List.of() : List.copyOf(sha256);
         }
 
         @Override

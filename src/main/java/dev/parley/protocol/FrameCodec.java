@@ -48,7 +48,11 @@ public final class FrameCodec {
             Map.entry(Frame.History.TYPE, Frame.History.class),
             Map.entry(Frame.Page.TYPE, Frame.Page.class),
             Map.entry(Frame.Search.TYPE, Frame.Search.class),
-            Map.entry(Frame.Found.TYPE, Frame.Found.class));
+            Map.entry(Frame.Found.TYPE, Frame.Found.class),
+            Map.entry(Frame.Offer.TYPE, Frame.Offer.class),
+            Map.entry(Frame.OfferOk.TYPE, Frame.OfferOk.class),
+            Map.entry(Frame.FileEvent.TYPE, Frame.FileEvent.class),
+            Map.entry(Frame.FileGone.TYPE, Frame.FileGone.class));
 
     // Members must have their own JSON kind: Jackson's default coercions ("7" or 7.9 as 7, 1 as
     // true, 5 as "5", 0 as the first enum constant) would quietly rewrite what the peer sent.
@@ -114,6 +118,9 @@ public final class FrameCodec {
             }
             if (welcome.ext() != null) {
                 g.writePOJOProperty("ext", welcome.ext());
+            }
+            if (welcome.files() != null) {
+                g.writePOJOProperty("files", welcome.files());
             }
             g.writeEndObject();
         }

@@ -30,6 +30,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     /** Typing frames relayed a second per connection; clients send one every 3 s, so this only stops floods. */
     private static final int TYPING_RATE = 5;
     private static final int TYPING_BURST = 10;
+    /** Reads first lines to tell a transfer handshake from a {@code hello}; thread-safe. */
+    private static final dev.parley.files.TransferCodec TRANSFER_LINES = new dev.parley.files.TransferCodec();
 
     private final EventLoop loop;
     private final Room room;
@@ -54,6 +56,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private SelectionKey key;
     private String remote = "?";
     private Member member;
+    /** The first line, when it was a file transfer's handshake: the connection leaves the loop after this read. */
+    private String transferLine;
 
     Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, Admission admission,
                AddressGate.Visit visit, long now) {
@@ -137,7 +141,11 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             }
         } else if (n > 0) {
             try {
-                lines.feed(buffer.array(), buffer.arrayOffset(), n, this::handleLine);
+                int stop = lines.feed(buffer.array(), buffer.arrayOffset(), n, this::handleLine);
+                if (transferLine != null) {
+                    handOff(java.util.Arrays.copyOfRange(buffer.array(), stop, buffer.arrayOffset() + n));
+                    return;
+                }
             } catch (ProtocolException e) {
                 fail(e);
             }
@@ -167,6 +175,10 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
                 abort(LeaveReason.ERROR, "sent too much while its hello waited");
             }
             return close.isOpen();
+        }
+        if (member == null && isTransfer(bytes, offset, length)) {
+            transferLine = new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+            return false;
         }
         Frame frame;
         try {
@@ -273,7 +285,49 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
             }
             case Frame.Page ignored -> ignoreServerFrame(frame);
             case Frame.Found ignored -> ignoreServerFrame(frame);
+            case Frame.Offer o -> {
+                // An offer counts against the send rate, as a message does.
+                if (extension(Extensions.FILES, o) && limited(limiter, o.id())) {
+                    room.offer(member, o);
+                }
+            }
+            case Frame.OfferOk ignored -> ignoreServerFrame(frame);
+            case Frame.FileEvent ignored -> ignoreServerFrame(frame);
+            case Frame.FileGone ignored -> ignoreServerFrame(frame);
         }
+    }
+
+    /**
+     * Whether a connection's first line is a file transfer's handshake ({@code upload} or
+     * {@code download}) in a room that takes files; a malformed one counts, and the files host refuses it.
+     */
+    private boolean isTransfer(byte[] bytes, int offset, int length) {
+        if (room.files() == null) {
+            return false;
+        }
+        String line = new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return TRANSFER_LINES.handshake(line).isPresent();
+        } catch (dev.parley.files.TransferProtocolException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The connection leaves the loop to carry a file transfer: it stops being a connection of the loop
+     * (no timers, no selection key; it never joined, so the room does not hear of it) and the room's
+     * files carry its socket on a thread of its own, {@code leftover} (bytes read past the line) first.
+     */
+    private void handOff(byte[] leftover) {
+        if (!close.close()) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0}: a file transfer; carried off the loop", remote);
+        visit.settled();
+        writer.stop();
+        key.cancel();
+        loop.closed(this);
+        room.files().carry((java.nio.channels.SocketChannel) key.channel(), transport, transferLine, leftover);
     }
 
     /**

@@ -52,7 +52,8 @@ final class HistoryRequests {
             return;
         }
         int limit = Math.min(r.limit() == null ? Extensions.DEFAULT_PAGE : r.limit(), Extensions.MAX_PAGE);
-        answer(m, ref, log.page(anchor, direction, limit), slice -> page(ref, slice, direction));
+        boolean files = m.granted(Extensions.FILES);
+        answer(m, ref, log.page(anchor, direction, limit), slice -> page(ref, slice, direction, files));
     }
 
     void search(Member m, Frame.Search r) {
@@ -89,8 +90,11 @@ final class HistoryRequests {
         deliver.accept(m, codec.encode(Frame.Error.of(ErrorCode.REQUEST_INVALID, sentence, echoed)));
     }
 
-    /** The page, cut (from the side away from its anchor) to what one frame may carry. */
-    private byte[] page(String ref, RoomLog.Slice slice, RoomLog.Direction direction) {
+    /**
+     * The page, cut (from the side away from its anchor) to what one frame may carry; for a member not
+     * granted {@code files}, each {@code file} event is its fallback {@code msg}, as it was live.
+     */
+    private byte[] page(String ref, RoomLog.Slice slice, RoomLog.Direction direction, boolean files) {
         List<LoggedEvent> events = new ArrayList<>(slice.events());
         boolean moreBefore = slice.moreBefore();
         boolean moreAfter = slice.moreAfter();
@@ -111,7 +115,7 @@ final class HistoryRequests {
         }
         List<Frame.RoomEvent> frames = new ArrayList<>(events.size());
         for (LoggedEvent e : events) {
-            frames.add(e.event());
+            frames.add(!files && e.event() instanceof Frame.FileEvent file ? file.fallback() : e.event());
         }
         return codec.encode(new Frame.Page(ref, frames, moreBefore, moreAfter));
     }

@@ -14,8 +14,11 @@ import java.util.Map;
  * @param key     the name as compared for uniqueness ({@link dev.parley.protocol.Limits#nickKey})
  * @param session the session's lasting id (never its token): the owner of the member's message ids
  * @param ext     extensions granted, name to version (empty for a version-1 peer)
+ * @param dialect how the room's events are spelt for this member: its peer's, or a fallback of it for a
+ *                member not granted an extension whose events it could not read ({@link FilesFallbackDialect})
  */
-record Member(String nick, String key, Role role, String session, Map<String, Integer> ext, Peer peer) {
+record Member(String nick, String key, Role role, String session, Map<String, Integer> ext, Peer peer,
+              Dialect dialect) {
 
     Member {
         ext = Map.copyOf(ext);
@@ -23,10 +26,6 @@ record Member(String nick, String key, Role role, String session, Map<String, In
 
     Frame.User user() {
         return new Frame.User(nick, role);
-    }
-
-    Dialect dialect() {
-        return peer.dialect();
     }
 
     Outbox outbox() {

@@ -3,6 +3,7 @@ package dev.parley.server;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 
 /** TCP as it is: every call goes straight to the socket, nothing is buffered here. Loop thread. */
@@ -51,5 +52,10 @@ public final class PlainTransport implements Transport {
     @Override
     public SocketAddress remoteAddress() throws IOException {
         return channel.getRemoteAddress();
+    }
+
+    @Override
+    public ByteChannel blocking() {
+        return channel;
     }
 }

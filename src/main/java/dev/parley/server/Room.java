@@ -32,8 +32,6 @@ import java.util.concurrent.Executor;
  */
 final class Room {
     private static final System.Logger LOG = System.getLogger("dev.parley.server");
-    /** The extensions this host speaks, name to highest version; a hello's {@code ext} is granted from these. */
-    private static final Map<String, Integer> OFFERED = offered();
 
     private final ServerConfig config;
     private final FrameCodec codec;
@@ -46,6 +44,12 @@ final class Room {
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Sessions sessions;
     private final HistoryRequests requests;
+    /** The room's files, or {@code null} when it takes none. */
+    private final RoomFiles files;
+    /** The extensions this host speaks, name to highest version; a hello's {@code ext} is granted from these. */
+    private final Map<String, Integer> offered;
+    /** How events reach a member not granted {@code files}; {@code null} when the room takes no files. */
+    private final Dialect withoutFiles;
     private final AppendFailures failures = new AppendFailures();
     private final RoomLog.Appended broadcastWhenLogged = new RoomLog.Appended() {
         @Override
@@ -60,30 +64,56 @@ final class Room {
     };
     private boolean closed;
 
+    Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey, RoomLog log, List<Dialect> dialects,
+         Executor loop) {
+        this(config, codec, clock, hostKey, log, dialects, loop, null);
+    }
+
     /**
      * @param dialects every dialect a member may speak; the first is Parley's own
      * @param loop     runs tasks on the loop thread (answers to history requests come back through it)
+     * @param files    the room's files (extension {@code files}), or {@code null} when it takes none
      */
     Room(ServerConfig config, FrameCodec codec, Clock clock, String hostKey, RoomLog log, List<Dialect> dialects,
-         Executor loop) {
+         Executor loop, RoomFiles files) {
         this.config = config;
         this.codec = codec;
         this.clock = clock;
         this.hostKey = hostKey;
         this.log = log;
-        this.dialects = List.copyOf(dialects);
+        this.files = files;
+        this.offered = offered(files != null);
+        List<Dialect> all = new ArrayList<>(dialects);
+        if (files != null) {
+            withoutFiles = new FilesFallbackDialect(dialects.getFirst());
+            all.add(withoutFiles);
+        } else {
+            withoutFiles = null;
+        }
+        this.dialects = List.copyOf(all);
         this.encoded = new byte[this.dialects.size()][];
         this.sessions = new Sessions(config.log().nameHold().toNanos(), config.log().maxHeldSessions(),
                 s -> log.sessionSaved(s.record()), s -> log.sessionEnded(s.id));
         this.sessions.restore(log.sessions(), System.nanoTime());
         this.requests = new HistoryRequests(log, codec, loop, this::deliver);
+        if (files != null) {
+            files.attach(this);
+        }
     }
 
-    private static Map<String, Integer> offered() {
+    private static Map<String, Integer> offered(boolean files) {
         Map<String, Integer> offered = new LinkedHashMap<>();
         offered.put(Extensions.HISTORY, 1);
         offered.put(Extensions.SEARCH, 1);
+        if (files) {
+            offered.put(Extensions.FILES, 1);
+        }
         return offered;
+    }
+
+    /** The room's files, or {@code null} when it takes none. */
+    RoomFiles files() {
+        return files;
     }
 
     /**
@@ -116,14 +146,17 @@ final class Room {
         if (!(sessions.admit(key, nick, hello.session(), now) instanceof Sessions.Admission.Admitted admitted)) {
             throw new ProtocolException(ErrorCode.NICK_TAKEN, "The name " + nick + " is already in use.");
         }
-        Map<String, Integer> granted = Extensions.grant(OFFERED, hello.ext());
+        Map<String, Integer> granted = Extensions.grant(offered, hello.ext());
         Member previous = members.get(key);
         if (previous != null) {
             // The same person coming back keeps the name the room knows, in its spelling: a
             // takeover is not a rename (issue 15, item 12).
             nick = previous.nick();
         }
-        var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, admitted.session().id, granted, peer);
+        boolean takesFiles = granted.containsKey(Extensions.FILES);
+        Dialect spelling = files == null || takesFiles ? peer.dialect() : withoutFiles;
+        var member = new Member(nick, key, host ? Role.HOST : Role.GUEST, admitted.session().id, granted, peer,
+                spelling);
         members.put(key, member);
         sessions.attach(admitted.session(), member, clock.millis());
         for (Dialect d : dialects) {
@@ -146,8 +179,8 @@ final class Room {
         boolean gap = vouched ? replay.gap() : hello.since() != null;
         var welcome = new Frame.Welcome(Frame.VERSION, config.roomName(), nick, List.of(), replay.events().size(),
                 gap, admitted.token(), new Frame.Limits(Limits.MAX_TEXT, Limits.MAX_FRAME), log.roomId(),
-                granted);
-        Dialect dialect = peer.dialect();
+                granted, takesFiles ? files.grant(member) : null);
+        Dialect dialect = member.dialect();
         dialect.welcome(member, welcome, members.values());
         for (LoggedEvent e : replay.events()) {
             peer.outbox().offerUnbounded(dialect.encode(e));
@@ -216,12 +249,47 @@ final class Room {
         }
     }
 
+    /** Extension {@code files}: answers an offer from memory ({@code offer_ok} or an error with {@code ref}). */
+    synchronized void offer(Member m, Frame.Offer offer) {
+        if (!closed && members.get(m.key()) == m && !m.outbox().offer(m.dialect().encode(files.offer(m, offer)))) {
+            dropSlow(m);
+        }
+    }
+
+    /**
+     * Extension {@code files}: a file was uploaded and stored; the room gets its sequenced {@code file}
+     * event (members without the extension its fallback {@code msg}), its sender the echo of the offer.
+     */
+    synchronized void fileStored(dev.parley.files.StoredFile file) {
+        if (!closed) {
+            publish(files.event(file, log.nextSeq(), now()), null);
+        }
+    }
+
+    /** Extension {@code files}: stored files were evicted; members granted the extension hear {@code file_gone}. */
+    synchronized void filesGone(List<String> sha256s) {
+        if (closed || sha256s.isEmpty()) {
+            return;
+        }
+        byte[] frame = codec.encode(new Frame.FileGone(sha256s));
+        List<Member> slow = null;
+        for (Member m : members.values()) {
+            if (m.granted(Extensions.FILES) && !m.outbox().offer(frame)) {
+                slow = addTo(slow, m);
+            }
+        }
+        dropSlow(slow);
+    }
+
     /** A member is gone; the room hears why unless it was replaced by its own reconnect. */
     synchronized void leave(Member m, LeaveReason reason) {
         if (members.get(m.key()) != m) {
             return;
         }
         members.remove(m.key());
+        if (files != null && m.granted(Extensions.FILES)) {
+            files.revoke(m);
+        }
         sessions.left(m, reason == LeaveReason.QUIT, System.nanoTime(), clock.millis());
         dialects.forEach(Dialect::rosterChanged);
         LOG.log(System.Logger.Level.INFO, "{0} left ({1})", LogText.safe(m.nick()),

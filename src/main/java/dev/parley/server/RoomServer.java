@@ -44,6 +44,7 @@ public final class RoomServer implements AutoCloseable {
     private final RoomLog.Factory logFactory;
     private final LongSupplier abuseClock;
     private volatile RoomLog log;
+    private volatile RoomFiles files;
     private volatile Room room;
     private volatile Admission admission;
     private ServerSocketChannel serverChannel;
@@ -117,14 +118,29 @@ public final class RoomServer implements AutoCloseable {
             opened.close();
             throw e;
         }
+        RoomFiles roomFiles = null;
+        if (config.files().enabled()) {
+            try {
+                roomFiles = RoomFiles.open(config.files(), SqliteRoomLog.storeName(config.roomName()),
+                        task -> loop.execute(task));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                opened.close();
+                throw e;
+            }
+        }
         log = opened;
-        room = new Room(config, codec, clock, hostKey, opened, List.of(parley), task -> loop.execute(task));
+        files = roomFiles;
+        room = new Room(config, codec, clock, hostKey, opened, List.of(parley), task -> loop.execute(task), roomFiles);
         admission = new Admission(room, config, abuseClock);
         try {
             loop = new EventLoop(channel, network, room, codec, parley, config, admission);
         } catch (IOException e) {
             channel.close();
             opened.close();
+            if (roomFiles != null) {
+                roomFiles.close();
+            }
             throw e;
         }
         serverChannel = channel;
@@ -205,6 +221,17 @@ public final class RoomServer implements AutoCloseable {
         return sqlite.export(format, target, monitor);
     }
 
+    /** Whether the room takes files (extension {@code files}). */
+    public boolean takesFiles() {
+        return files != null;
+    }
+
+    /** File transfer connections carried now (off the loop). */
+    int transfersCarried() {
+        RoomFiles f = files;
+        return f == null ? 0 : f.carrying();
+    }
+
     /** Open connections, including ones that have not said hello yet. */
     public int connectionCount() {
         return loop == null ? 0 : loop.connectionCount();
@@ -263,6 +290,9 @@ public final class RoomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         network.close();
+        if (files != null) {
+            files.close();
+        }
         // After the loop: closing a durable log writes out its queue and folds its WAL, which may take a moment.
         log.close();
         LOG.log(System.Logger.Level.INFO, "room \"{0}\" closed", config.roomName());

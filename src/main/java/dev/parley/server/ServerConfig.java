@@ -29,13 +29,15 @@ import java.time.Duration;
  * @param tls            TLS on the port ({@link TlsSettings}); {@link TlsSettings#off()} is plain TCP, which
  *                       only tests and embedders use: {@code serve} and the desktop host always set TLS
  * @param log            where the room's history is kept and how sessions are held ({@link LogSettings})
+ * @param files          whether the room takes files, where it keeps them and its limits ({@link FileSettings});
+ *                       off by default, on for {@code serve} and the desktop host
  */
 public record ServerConfig(String bindAddress, int port, String roomName, String password,
                            int maxClients, int ratePerSecond, int rateBurst, int historySize,
                            int replayLimit, int outboxLimit, Duration helloTimeout,
                            Duration pingAfter, Duration idleTimeout, Duration tick,
                            Duration closeGrace, int dedupCapacity, AbuseLimits abuse, TlsSettings tls,
-                           LogSettings log) {
+                           LogSettings log, FileSettings files) {
 
     public static final String DEFAULT_ROOM = "Parley room";
 
@@ -62,64 +64,74 @@ public record ServerConfig(String bindAddress, int port, String roomName, String
         if (log == null) {
             log = LogSettings.memory();
         }
+        if (files == null) {
+            files = FileSettings.off();
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, Limits.DEFAULT_PORT, DEFAULT_ROOM, null, 1_000, 20, 40,
                 1_000, 100, 4 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15),
                 Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(2), 256,
-                AbuseLimits.defaults(), TlsSettings.off(), LogSettings.memory());
+                AbuseLimits.defaults(), TlsSettings.off(), LogSettings.memory(), FileSettings.off());
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick,
-                closeGrace, dedupCapacity, abuse, tls, log);
+                closeGrace, dedupCapacity, abuse, tls, log, files);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, abuse, tls, log);
+                tick, closeGrace, dedupCapacity, abuse, tls, log, files);
     }
 
     public ServerConfig withRoom(String name, String newPassword) {
         return new ServerConfig(bindAddress, port, name, newPassword, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, abuse, tls, log);
+                tick, closeGrace, dedupCapacity, abuse, tls, log, files);
     }
 
     public ServerConfig withLimits(int newMaxClients, int newRate, int newBurst, int newHistory,
                                    int newOutboxLimit) {
         return new ServerConfig(bindAddress, port, roomName, password, newMaxClients, newRate,
                 newBurst, newHistory, Math.min(replayLimit, newHistory), newOutboxLimit, helloTimeout,
-                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, abuse, tls, log);
+                pingAfter, idleTimeout, tick, closeGrace, dedupCapacity, abuse, tls, log, files);
     }
 
     public ServerConfig withTimeouts(Duration newHello, Duration newPingAfter, Duration newIdle,
                                      Duration newTick) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, newHello, newPingAfter, newIdle,
-                newTick, closeGrace, dedupCapacity, abuse, tls, log);
+                newTick, closeGrace, dedupCapacity, abuse, tls, log, files);
     }
 
     public ServerConfig withAbuse(AbuseLimits newAbuse) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, newAbuse, tls, log);
+                tick, closeGrace, dedupCapacity, newAbuse, tls, log, files);
     }
 
     /** The same settings with TLS set up as {@code newTls} says. */
     public ServerConfig withTls(TlsSettings newTls) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond, rateBurst,
                 historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout, tick, closeGrace,
-                dedupCapacity, abuse, newTls, log);
+                dedupCapacity, abuse, newTls, log, files);
     }
 
     /** The same settings with the room's history kept as {@code newLog} says. */
     public ServerConfig withLog(LogSettings newLog) {
         return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
                 rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
-                tick, closeGrace, dedupCapacity, abuse, tls, newLog);
+                tick, closeGrace, dedupCapacity, abuse, tls, newLog, files);
+    }
+
+    /** The same settings with files as {@code newFiles} says. */
+    public ServerConfig withFiles(FileSettings newFiles) {
+        return new ServerConfig(bindAddress, port, roomName, password, maxClients, ratePerSecond,
+                rateBurst, historySize, replayLimit, outboxLimit, helloTimeout, pingAfter, idleTimeout,
+                tick, closeGrace, dedupCapacity, abuse, tls, log, newFiles);
     }
 }

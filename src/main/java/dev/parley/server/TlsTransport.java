@@ -8,6 +8,7 @@ import dev.parley.tls.TlsLayer;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
@@ -196,6 +197,15 @@ final class TlsTransport implements Transport {
     @Override
     public SocketAddress remoteAddress() throws IOException {
         return channel.getRemoteAddress();
+    }
+
+    @Override
+    public ByteChannel blocking() throws IOException {
+        return switch (state) {
+            case PLAIN -> channel;
+            case TLS -> layer.blocking();
+            case FIRST_BYTE -> throw new IOException("no transfer can start before the peer said what it speaks");
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.protocol.ErrorCode;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 
 /**
  * The byte layer under one connection: plain TCP now ({@link PlainTransport}), TLS as another
@@ -68,6 +69,17 @@ public interface Transport {
 
     /** The peer's address, for logs. */
     SocketAddress remoteAddress() throws IOException;
+
+    /**
+     * The connection leaves the loop to carry a file transfer on a thread of its own (its first line
+     * was a transfer handshake): the loop has let go of the socket and made it blocking. Returns the
+     * channel to speak over from now on, plaintext both ways and blocking, starting with what the
+     * transport still holds (TLS: decrypted bytes not read yet). Called once, off the loop's selector;
+     * a transport that cannot do this throws.
+     */
+    default ByteChannel blocking() throws IOException {
+        throw new IOException("this transport cannot carry a file transfer");
+    }
 
     /**
      * Whether frames written now reach the peer as frames: {@code false} while a TLS handshake has not

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.protocol.FileSizes;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ProtocolException;
@@ -84,9 +85,10 @@ final class HtmlSink implements EventSink {
         dayHeading(at);
         String time = "<time datetime=\"" + escape(roomEvent.ts()) + "\">" + escape(timeFormat.format(at)) + "</time>";
         switch (roomEvent) {
-            case Frame.Msg m -> out.write("<div class=\"msg\"><div class=\"meta\"><span class=\"from\">" + escape(m.from())
-                    + "</span>" + (m.role() == Role.HOST ? "<span class=\"role\">" + escape(format.labels().host()) + "</span>" : "")
-                    + " · " + time + "</div><div class=\"text\" dir=\"auto\">" + escape(m.text()) + "</div></div>\n");
+            case Frame.Msg m -> bubble(m.from(), m.role(), time, m.text());
+            // A file: its name and size; its bytes are the host's, not the export's.
+            case Frame.FileEvent f -> bubble(f.from(), f.role(), time,
+                    "\uD83D\uDCCE " + f.name() + " (" + FileSizes.format(f.size()) + ")");
             case Frame.Joined j -> system(format.labels().joined(), j.nick(), time);
             case Frame.Left l -> system(format.labels().left(), l.nick(), time);
         }
@@ -96,6 +98,12 @@ final class HtmlSink implements EventSink {
     public void end() throws IOException {
         out.write("</main>\n</body>\n</html>\n");
         out.flush();
+    }
+
+    private void bubble(String from, Role role, String time, String text) throws IOException {
+        out.write("<div class=\"msg\"><div class=\"meta\"><span class=\"from\">" + escape(from) + "</span>"
+                + (role == Role.HOST ? "<span class=\"role\">" + escape(format.labels().host()) + "</span>" : "")
+                + " · " + time + "</div><div class=\"text\" dir=\"auto\">" + escape(text) + "</div></div>\n");
     }
 
     private void system(String pattern, String nick, String time) throws IOException {

@@ -210,6 +210,49 @@ public final class TlsLayer implements AutoCloseable {
         }
     }
 
+    /**
+     * This connection's TLS as a blocking channel, for a connection that leaves the loop to carry a file
+     * transfer on a thread of its own, once its socket was made blocking: reads and writes block, and a
+     * delegated task the engine asks for (rare after the handshake) runs on the calling thread. What the
+     * layer already decrypted, or still holds to send, comes first. Reads and writes may run on two
+     * threads at once; closing from a third unblocks neither (close the socket for that).
+     */
+    public ByteChannel blocking() {
+        return new ByteChannel() {
+            @Override
+            public int read(ByteBuffer dst) throws IOException {
+                while (true) {
+                    try {
+                        return channel.read(dst);
+                    } catch (NeedsTaskException e) {
+                        e.getTask().run();
+                    }
+                }
+            }
+
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                while (true) {
+                    try {
+                        return channel.write(src);
+                    } catch (NeedsTaskException e) {
+                        e.getTask().run();
+                    }
+                }
+            }
+
+            @Override
+            public boolean isOpen() {
+                return channel.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
+            }
+        };
+    }
+
     /** Closes the layer and the channel under it (trying close_notify once). */
     @Override
     public void close() throws IOException {

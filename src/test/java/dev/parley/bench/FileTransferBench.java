@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Throughput of file transfers over plain loopback TCP (TLS comes with the TLS layer): one upload,
+ * Throughput of file transfers over plain loopback TCP (over TLS through the real host:
+ * {@link FilesOverTlsBench}): one upload,
  * then the stored file to 1 and to N downloaders at once, each against the floor of this machine, a
  * bare socket copy of the same bytes to as many readers (no hashing, no disk on the reading side).
  * A plain main, not a test; run it on a quiet machine:

@@ -10,12 +10,12 @@ import java.io.OutputStream;
  * would: the socket is closed and the transfer sees an I/O error. Counted from the connection's
  * start, handshake line included.
  */
-record CuttingConnector(TransferConnector inner, long sendLimit, long receiveLimit) implements TransferConnector {
-    static CuttingConnector cutSendingAfter(TransferConnector inner, long bytes) {
+public record CuttingConnector(TransferConnector inner, long sendLimit, long receiveLimit) implements TransferConnector {
+    public static CuttingConnector cutSendingAfter(TransferConnector inner, long bytes) {
         return new CuttingConnector(inner, bytes, Long.MAX_VALUE);
     }
 
-    static CuttingConnector cutReceivingAfter(TransferConnector inner, long bytes) {
+    public static CuttingConnector cutReceivingAfter(TransferConnector inner, long bytes) {
         return new CuttingConnector(inner, Long.MAX_VALUE, bytes);
     }
 

@@ -17,11 +17,11 @@ import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
 /** Files the tests send: random bytes, real images drawn with Java 2D, and hand-made PNGs. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
-    static Path random(Path folder, String name, long size, long seed) throws IOException {
+    public static Path random(Path folder, String name, long size, long seed) throws IOException {
         Path file = folder.resolve(name);
         var random = new Random(seed);
         byte[] chunk = new byte[1 << 20];
@@ -34,18 +34,18 @@ final class TestFiles {
         return file;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         var digest = Hex.sha256();
         digest.update(bytes);
         return Hex.finish(digest);
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         return sha256(Files.readAllBytes(file));
     }
 
     /** A picture with a gradient and shapes, so it compresses like a photo rather than like a flat colour. */
-    static BufferedImage picture(int width, int height, boolean alpha) {
+    public static BufferedImage picture(int width, int height, boolean alpha) {
         var image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         if (!alpha) {
@@ -58,7 +58,7 @@ final class TestFiles {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) throws IOException {
+    public static byte[] encode(BufferedImage image, String format) throws IOException {
         var out = new ByteArrayOutputStream();
         if (!ImageIO.write(image, format, out)) {
             throw new IOException("no writer for " + format);
@@ -66,7 +66,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static Path write(Path folder, String name, byte[] bytes) throws IOException {
+    public static Path write(Path folder, String name, byte[] bytes) throws IOException {
         return Files.write(folder.resolve(name), bytes);
     }
 
@@ -75,7 +75,7 @@ final class TestFiles {
      * compress to almost nothing, so even a huge image is a small file. {@code rows} rows are
      * actually present (fewer than {@code height} makes it truncated).
      */
-    static byte[] blackPng(int width, int height, int rows) throws IOException {
+    public static byte[] blackPng(int width, int height, int rows) throws IOException {
         var png = new ByteArrayOutputStream();
         png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         var header = new ByteArrayOutputStream();
@@ -96,7 +96,7 @@ final class TestFiles {
     }
 
     /** A JPEG with an EXIF block saying how to turn it (orientation 1–8). */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         byte[] exif = {
                 (byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
                 'M', 'M', 0, 42, 0, 0, 0, 8,
@@ -111,7 +111,7 @@ final class TestFiles {
     }
 
     /** Names with every trick the name rules know of, plus random mixes of their characters. */
-    static List<String> hostileNames(int randomOnes, long seed) {
+    public static List<String> hostileNames(int randomOnes, long seed) {
         var names = new ArrayList<>(List.of("../../etc/passwd", "..\\..\\Windows\\win.ini", "C:\\boot.ini", "/", ".",
                 "..", "...", " ", "", "CON", "con.txt", "Aux.tar.gz", "NUL ", "LPT9.doc", "COM¹.txt", "conin$",
                 "invoice\u202Efdp.exe", "a\u0000b", "tab\there", "line\nbreak", "\u200B\u200B", "\uFEFFbom.txt",

@@ -190,7 +190,7 @@ class ImplementationChoicesTest extends RoomFixture {
         start(new ServerConfig(c.bindAddress(), c.port(), c.roomName(), c.password(), c.maxClients(),
                 c.ratePerSecond(), c.rateBurst(), c.historySize(), c.replayLimit(), c.outboxLimit(),
                 c.helloTimeout(), c.pingAfter(), c.idleTimeout(), c.tick(), c.closeGrace(), 3, c.abuse(), c.tls(),
-                c.log()));
+                c.log(), c.files()));
         RawPeer alice = join("alice");
         List<JsonNode> sent = chat(alice, "id", 4);
 

@@ -85,6 +85,26 @@ class ExportTest {
     }
 
     @Test
+    void aSharedFileIsExportedAsItsNameAndSizeWithoutItsPreview() throws Exception {
+        String thumb = "/9j/4AAQSkZJRgABAQAAAQABAAD" + "A".repeat(200);
+        byte[] fileFrame = StoreTesting.CODEC.encode(new Frame.FileEvent(2, "f-1", "alice", Role.GUEST,
+                "holiday <1>.jpg", 2_143_007, "image/jpeg", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                640, 480, thumb, "image/jpeg", Timestamps.format(StoreTesting.T0.plusSeconds(2))));
+        try (RoomStore store = StoreTesting.open(folder, loop)) {
+            appendAll(store, List.of(StoreTesting.msg(1, "alice", "m1", "look"),
+                    new StoredEvent(2, Frame.FileEvent.TYPE, StoreTesting.T0.plusSeconds(2), fileFrame, "alice", "f-1", null)));
+            var out = new ByteArrayOutputStream();
+            assertThat(store.export(HTML, out, ExportMonitor.NONE)).isEqualTo(ExportResult.COMPLETE);
+            String html = out.toString(StandardCharsets.UTF_8);
+            assertThat(html).contains("\uD83D\uDCCE holiday &lt;1&gt;.jpg (2.1 MB)").doesNotContain(thumb.substring(0, 40));
+
+            Path jsonl = folder.resolve("export.jsonl");
+            assertThat(store.export(new ExportFormat.JsonLines(), jsonl, ExportMonitor.NONE)).isEqualTo(ExportResult.COMPLETE);
+            assertThat(Files.readString(jsonl)).as("the JSON Lines export keeps the event whole").contains(thumb);
+        }
+    }
+
+    @Test
     void progressIsReportedAndCancellingLeavesNoFile() throws Exception {
         try (RoomStore store = StoreTesting.open(folder, loop)) {
             appendAll(store, messages(1, 3_500));

@@ -154,6 +154,8 @@ public final class ChatViewModel {
                         m -> m.withDelivery(Delivery.FAILED, m.localId(), f.reason(), m.time()));
                 case ChatEvent.Notice n -> info(InfoKind.NOTICE, n.text(), now);
                 case ChatEvent.Ended e -> ended(e, now);
+                case ChatEvent.FileShared f -> { } // TODO files2
+                case ChatEvent.FilesGone g -> { } // TODO files2
             }
         }
         log.commit();

@@ -42,6 +42,7 @@ final class RowBuilder {
             case Frame.Msg m -> message(log, m, own, fallback);
             case Frame.Joined j -> joined(log, j, fallback);
             case Frame.Left l -> left(log, l, fallback);
+            case Frame.FileEvent f -> { } // TODO files2
         }
     }
 

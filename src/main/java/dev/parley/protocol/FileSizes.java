@@ -1,4 +1,4 @@
-package dev.parley.files;
+package dev.parley.protocol;
 
 import java.util.Locale;
 

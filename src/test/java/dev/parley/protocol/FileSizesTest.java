@@ -1,4 +1,4 @@
-package dev.parley.files;
+package dev.parley.protocol;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,10 +20,14 @@ class FileSizesTest {
 
     @Test
     void aClientWithoutFilesReadsWhatWasSentAndWhere() {
-        var file = new StoredFile("f1", "alice", "holiday.jpg", 2_143_007, MediaType.JPEG, "ab".repeat(32), null);
+        var file = new Frame.FileEvent(57, "f1", "alice", Role.GUEST, "holiday.jpg", 2_143_007, "image/jpeg",
+                "ab".repeat(32), null, null, null, null, "2026-12-06T10:12:03.512Z");
 
-        assertThat(file.fallbackText()).isEqualTo("📎 holiday.jpg (2.1 MB): open Parley to download");
-        assertThat(file.fallbackId()).isEqualTo("x-f1");
-        assertThat(file.thumbnailBase64()).isNull();
+        Frame.Msg fallback = file.fallback();
+        assertThat(fallback.text()).isEqualTo("📎 holiday.jpg (2.1 MB): open Parley to download");
+        assertThat(fallback.id()).isEqualTo("x-f1");
+        assertThat(fallback.seq()).isEqualTo(57);
+        assertThat(fallback.from()).isEqualTo("alice");
+        assertThat(fallback.ts()).isEqualTo(file.ts());
     }
 }
