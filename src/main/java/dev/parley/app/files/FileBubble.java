@@ -133,6 +133,7 @@ public final class FileBubble {
         if (entry != null) {
             entry.stageProperty().removeListener(changed);
             entry.pictureProperty().removeListener(changed);
+            entry.sentenceProperty().removeListener(changed);
             progress.progressProperty().unbind();
         }
         entry = shown;
@@ -144,6 +145,7 @@ public final class FileBubble {
         }
         shown.stageProperty().addListener(changed);
         shown.pictureProperty().addListener(changed);
+        shown.sentenceProperty().addListener(changed);
         progress.progressProperty().bind(shown.progressProperty());
         sentence.textProperty().unbind();
         sentence.textProperty().bind(shown.sentenceProperty());
@@ -175,8 +177,8 @@ public final class FileBubble {
         boolean moving = stage == Stage.PREPARING || stage == Stage.UPLOADING || stage == Stage.DOWNLOADING;
         show(transfer, moving);
         show(sentence, !e.sentenceProperty().get().isEmpty());
-        show(retry, stage == Stage.UPLOAD_FAILED || (stage == Stage.DOWNLOAD_FAILED && e.local() == null));
-        show(save, !e.outgoing() && (stage == Stage.SHARED || stage == Stage.SAVED));
+        show(retry, e.retryable() && (stage == Stage.UPLOAD_FAILED || stage == Stage.DOWNLOAD_FAILED));
+        show(save, !e.outgoing() && stage == Stage.SHARED);
         show(openFolder, stage == Stage.SAVED);
         show(actions, retry.isManaged() || save.isManaged() || openFolder.isManaged());
     }

@@ -76,7 +76,7 @@ public final class FileControls implements FileActions {
         this.owner = conversation;
         this.composer = composer;
         messages.getProperties().put(FileActions.class, this);
-        conversation.getChildren().add(sheet.node());
+        conversation.getChildren().addAll(sheet.scrim(), sheet.node());
         StackPane.setAlignment(sheet.node(), javafx.geometry.Pos.BOTTOM_CENTER);
         StackPane.setMargin(sheet.node(), new javafx.geometry.Insets(12));
         conversation.addEventHandler(DragEvent.DRAG_OVER, e -> {

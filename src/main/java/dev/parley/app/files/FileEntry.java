@@ -51,6 +51,7 @@ public final class FileEntry {
     private final ReadOnlyObjectWrapper<Path> saved = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Image> picture = new SimpleObjectProperty<>();
     private final String media;
+    private boolean retryable = true;
 
     /**
      * @param local for one's own file, where it is on this computer; else {@code null}
@@ -136,9 +137,20 @@ public final class FileEntry {
         return picture;
     }
 
+    /** Whether Retry can help after the last failure (not for a file over the cap, say). */
+    public boolean retryable() {
+        return retryable;
+    }
+
     void stage(Stage now, String why) {
-        stage.set(now);
+        stage(now, why, true);
+    }
+
+    /** The sentence is set first: whoever follows the stage reads the sentence that goes with it. */
+    void stage(Stage now, String why, boolean canRetry) {
+        retryable = canRetry;
         sentence.set(why == null ? "" : why);
+        stage.set(now);
     }
 
     void progress(double share) {

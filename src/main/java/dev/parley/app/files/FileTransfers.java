@@ -95,7 +95,7 @@ public final class FileTransfers {
         shower.accept(entry);
         long max = link.maxFileSize();
         if (max > 0 && size > max) {
-            entry.stage(Stage.UPLOAD_FAILED, sentences.tooLarge(size, max));
+            entry.stage(Stage.UPLOAD_FAILED, sentences.tooLarge(size, max), false);
             return;
         }
         startUpload(entry);
@@ -300,9 +300,19 @@ public final class FileTransfers {
             if (f.problem() == FileProblem.FILE_GONE) {
                 entry.stage(Stage.GONE, sentence);
             } else if (entry.stage() != Stage.GONE) {
-                entry.stage(stage, sentence);
+                entry.stage(stage, sentence, retryable(f));
             }
         });
+    }
+
+    /** Whether trying again can help: not when the host refused the file itself for good. */
+    private static boolean retryable(TransferFailure f) {
+        if (f.kind() != TransferFailure.Kind.REFUSED) {
+            return true;
+        }
+        FileProblem p = f.problem();
+        return p == FileProblem.UPLOAD_RATE || p == FileProblem.TOO_MANY_TRANSFERS || p == FileProblem.STORE_FULL
+                || p == FileProblem.TRANSFER_FAILED || p == FileProblem.TRANSFER_DENIED;
     }
 
     private void index(FileEntry entry, Frame.FileEvent f) {

@@ -25,6 +25,8 @@ final class PasteSheet {
     private static final double PREVIEW_EDGE = 320;
 
     private final VBox root = new VBox(10);
+    /** Dims the conversation behind the sheet; a click on it cancels, as Escape does. */
+    private final Region scrim = new Region();
     private final ImageView preview = new ImageView();
     private final Rectangle clip = new Rectangle();
     private final TextField caption = new TextField();
@@ -71,12 +73,25 @@ final class PasteSheet {
                 send();
             }
         });
-        root.setVisible(false);
-        root.setManaged(false);
+        scrim.getStyleClass().add("paste-scrim");
+        scrim.setOnMouseClicked(e -> hide());
+        shown(false);
+    }
+
+    /** The dimming layer, to go under {@link #node()} over the conversation. */
+    Node scrim() {
+        return scrim;
     }
 
     Node node() {
         return root;
+    }
+
+    private void shown(boolean on) {
+        for (Node n : new Node[] {scrim, root}) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
     }
 
     boolean showing() {
@@ -97,8 +112,7 @@ final class PasteSheet {
         clip.setWidth(Math.round(picture.getWidth() * scale));
         clip.setHeight(Math.round(picture.getHeight() * scale));
         caption.clear();
-        root.setVisible(true);
-        root.setManaged(true);
+        shown(true);
         caption.requestFocus();
     }
 
@@ -114,8 +128,7 @@ final class PasteSheet {
     private void hide() {
         image = null;
         preview.setImage(null);
-        root.setVisible(false);
-        root.setManaged(false);
+        shown(false);
         onClose.run();
     }
 }
