@@ -187,6 +187,9 @@ public final class MessageCell extends ListCell<ChatItem> {
             if (getGraphic() != null) {
                 show(getGraphic(), false);
             }
+            if (fileBubble != null) {
+                fileBubble.show(null, null); // stops following the file it showed
+            }
             setAccessibleText(null);
             return;
         }

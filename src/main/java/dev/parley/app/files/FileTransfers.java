@@ -207,8 +207,8 @@ public final class FileTransfers {
      */
     public void fetchPicture(FileEntry entry, Path cache, Consumer<Path> open) {
         Path known = entry.local() != null ? entry.local() : viewed.get(entry);
-        if (known == null && entry.savedProperty().get() != null && Files.isRegularFile(entry.savedProperty().get())) {
-            known = entry.savedProperty().get();
+        if (known == null) {
+            known = entry.savedProperty().get(); // a saved file that was moved since shows the viewer's sentence
         }
         if (known != null) {
             open.accept(known);

@@ -240,6 +240,42 @@ class FilesWindowTest {
     }
 
     @Test
+    void aPictureSomeoneSharedShowsInlineAtOnceAndFullSizeInItsOwnWindowOnAClick(FxRobot robot) throws Exception {
+        var server = server(FileLimits.defaults());
+        ChatClient alice = alice(server.port());
+        joinAsBob(server.port());
+        Path photo = temp.resolve("lake.png");
+        var image = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.BLUE, 0, 800, java.awt.Color.ORANGE));
+        g.fillRect(0, 0, 1200, 800);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        new FileUpload(photo).run(alice, TransferProgress.NONE, TransferProgress.NONE, new Cancellation());
+
+        FileEntry entry = onlyEntry();
+        waitUntil(() -> inBubble(robot, ".file-picture .image-view", ImageView.class) != null);
+        ImageView inline = inBubble(robot, ".file-picture .image-view", ImageView.class);
+        assertEquals(FileBubble.PICTURE_EDGE, fx(inline::getFitWidth), "the host's thumbnail, at the bubble's size");
+        int windows = fx(() -> javafx.stage.Window.getWindows().size());
+
+        robot.clickOn(inline);
+
+        waitUntil(() -> javafx.stage.Window.getWindows().size() > windows);
+        var viewer = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("image-viewer"))
+                .findFirst().orElseThrow());
+        waitUntil(() -> viewer.getScene().lookup(".image-view") instanceof ImageView v && v.getImage() != null
+                && v.getImage().getProgress() == 1 && !v.getImage().isError());
+        var full = fx(() -> ((ImageView) viewer.getScene().lookup(".image-view")).getImage());
+        assertTrue(fx(full::getWidth) > 320, "the full picture, not the thumbnail: " + fx(full::getWidth));
+        assertTrue(fx(full::getWidth) <= 1200, "never decoded larger than it is");
+        assertEquals(FileEntry.Stage.SHARED, entry.stage(), "viewing is not saving");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !viewer.isShowing());
+    }
+
+    @Test
     void aTransferShowsItsProgressWhileItRunsAndNotOnceItIsDone(FxRobot robot) throws Exception {
         var server = server(FileLimits.defaults());
         var valve = new ValveRelay(server.port(), 2_000_000).start();
