@@ -140,6 +140,15 @@ public final class FilesTour extends Application {
                         javafx.scene.input.KeyCode.V, false, true, false, false));
             });
         }
+        if (getParameters().getRaw().contains("viewer")) {
+            onFx(() -> {
+                var entry = app.chat().items().stream().filter(ChatItem.File.class::isInstance)
+                        .map(i -> ((ChatItem.File) i).entry()).filter(FileEntry::picture).findFirst().orElseThrow();
+                var actions = (FileActions) app.shell.stage().getScene().lookup("#messages").getProperties()
+                        .get(FileActions.class);
+                actions.view(entry);
+            });
+        }
         Thread.sleep(1500); // for the look only: let the last pictures and layout settle before the screenshot
     }
 
