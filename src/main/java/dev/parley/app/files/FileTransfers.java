@@ -256,10 +256,12 @@ public final class FileTransfers {
         running.put(entry, cancellation);
         entry.stage(upload.offer() == null ? Stage.PREPARING : Stage.UPLOADING, null);
         entry.progress(0);
+        // Hashing done, bytes moving: the bubble says "sending" from the first chunk on (one hand-over).
+        var sending = new java.util.concurrent.atomic.AtomicBoolean();
         background.execute(() -> {
             try {
                 link.upload(upload, (done, total) -> relay.report(entry, done, total), (done, total) -> {
-                    if (done == 0 || entry.stage() == Stage.PREPARING) {
+                    if (sending.compareAndSet(false, true)) {
                         fx.execute(() -> {
                             if (entry.stage() == Stage.PREPARING) {
                                 entry.stage(Stage.UPLOADING, null);
