@@ -59,7 +59,12 @@ public record AppServices(Settings settings, ThemeService theme, ViewLoader view
          */
         boolean trustChangedHost(Window owner, String address, HostCode pinned, HostCode presented);
 
-        /** Asks where to save a file (the export); {@code null} when the person cancels. */
+        /** Asks which files to send (the attach button); {@code null} or empty when the person cancels. */
+        default java.util.List<java.io.File> openFiles(Window owner, javafx.stage.FileChooser chooser) {
+            return chooser.showOpenMultipleDialog(owner);
+        }
+
+        /** Asks where to save a file (the export, a shared file's Save…); {@code null} when the person cancels. */
         default java.io.File saveFile(Window owner, javafx.stage.FileChooser chooser) {
             return chooser.showSaveDialog(owner);
         }

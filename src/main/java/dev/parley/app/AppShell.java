@@ -204,6 +204,17 @@ public final class AppShell {
                 services.settings(), services.browser(), services.clock(), addresses, hostKey,
                 new ChatController.Actions(this::leaveChat, this::backToStart, this::showAbout, this::quit,
                         this::exportChat));
+        controller.fileChoosers(new dev.parley.app.files.FileChoosers() {
+            @Override
+            public List<java.io.File> openFiles(javafx.stage.Window owner, javafx.stage.FileChooser chooser) {
+                return services.dialogs().openFiles(owner, chooser);
+            }
+
+            @Override
+            public java.io.File saveFile(javafx.stage.Window owner, javafx.stage.FileChooser chooser) {
+                return services.dialogs().saveFile(owner, chooser);
+            }
+        });
         Parent root = services.views().load("/dev/parley/app/chat/chat.fxml", ViewLoader.only(controller));
         AutoCloseable announcing = session.hosting() && services.settings().announce()
                 ? RoomsAnnouncer.start(services.discovery(), session.server(), services.background()) : () -> { };

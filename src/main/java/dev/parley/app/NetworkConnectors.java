@@ -36,8 +36,15 @@ final class NetworkConnectors implements Connectors {
     @Override
     public RoomServer host(ServerConfig config) throws IOException {
         ServerConfig kept = config.withTls(TlsSettings.required(new ServerTls(tls.identity())));
+        java.nio.file.Path history = null;
         if (keepHistory && !config.log().durable()) {
-            kept = kept.withLog(config.log().inFolder(tls.folder().create().resolve("history")));
+            history = tls.folder().create().resolve("history");
+            kept = kept.withLog(config.log().inFolder(history));
+        }
+        if (!config.files().enabled()) {
+            // A room hosted from the window takes files, kept beside its history (issue 18), as serve's do.
+            kept = kept.withFiles(history == null ? dev.parley.server.FileSettings.temporary()
+                    : dev.parley.server.FileSettings.in(history));
         }
         var server = new RoomServer(kept).start();
         rooms.add(server);

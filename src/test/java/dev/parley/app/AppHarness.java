@@ -60,6 +60,8 @@ public final class AppHarness {
     public dev.parley.app.GuestCopy guestCopy = dev.parley.app.GuestCopy.none();
     /** Where "Export chat…" saves, as if the person picked it in the save dialog; {@code null} cancels. */
     public volatile java.io.File saveAs;
+    /** What the attach button's file chooser answers, as if the person picked these; {@code null} cancels. */
+    public volatile List<java.io.File> openFiles;
 
     public AppHarness() {
         this(new MemoryStore());
@@ -106,6 +108,11 @@ public final class AppHarness {
                     @Override
                     public java.io.File saveFile(javafx.stage.Window owner, javafx.stage.FileChooser chooser) {
                         return saveAs;
+                    }
+
+                    @Override
+                    public List<java.io.File> openFiles(javafx.stage.Window owner, javafx.stage.FileChooser chooser) {
+                        return openFiles;
                     }
                 },
                 owner -> (title, text) -> notifications.add(title + ": " + text), port -> List.of("192.0.2.7:" + port),

@@ -77,6 +77,7 @@ public final class ChatController {
     @FXML private Label composerHint;
     @FXML private Label counterLabel;
     @FXML private Button sendButton;
+    @FXML private Button attachButton;
     @FXML private HBox splitBar;
     @FXML private Label splitLabel;
     @FXML private Button splitButton;
@@ -100,6 +101,7 @@ public final class ChatController {
     @FXML private javafx.scene.control.MenuItem searchItem;
     @FXML private javafx.scene.control.MenuItem exportItem;
     private SearchViewModel search;
+    private dev.parley.app.files.FileChoosers fileChoosers = dev.parley.app.files.FileChoosers.REAL;
     private javafx.animation.PauseTransition searchPause;
 
     /**
@@ -144,6 +146,11 @@ public final class ChatController {
         this.actions = actions;
     }
 
+    /** The file dialogs (attach, Save…); the platform's by default, a test's own. Call before the view loads. */
+    public void fileChoosers(dev.parley.app.files.FileChoosers choosers) {
+        this.fileChoosers = choosers;
+    }
+
     @FXML
     private void initialize() {
         theme.fillMenu(themeMenu, formats.bundle());
@@ -183,6 +190,11 @@ public final class ChatController {
                 e.consume();
             }
         });
+        new dev.parley.app.files.FileControls(vm.files(), formats.bundle(), fileChoosers, browser, theme::attach,
+                task -> Thread.ofVirtual().name("parley-file-io").start(task), Platform::runLater)
+                .install(conversation, messages, composer, attachButton);
+        attachButton.setTooltip(new Tooltip(formats.text("files.attach.tooltip")));
+        attachButton.disableProperty().bind(vm.stateProperty().isEqualTo(ConnectionState.ENDED));
         follower = new ScrollFollower(messages, window);
         follower.onTopReached(() -> vm.history().olderWanted());
         setUpSearch();
@@ -330,6 +342,7 @@ public final class ChatController {
     /** Stops the view's timers; called when the window leaves this chat. */
     public void dispose() {
         ticker.shutdownNow();
+        vm.files().stopAll();
         if (searchPause != null) {
             searchPause.stop();
         }

@@ -81,6 +81,16 @@ public sealed interface ChatItem {
         }
     }
 
+    /**
+     * A file shared in the room, or one's own on its way (extension {@code files}). The row stays put
+     * while its transfer moves: the bubble follows {@code entry}'s properties.
+     *
+     * @param seq the room's seq for it, 0 while one's own file has none yet
+     */
+    record File(String key, String sender, boolean host, Instant time, boolean outgoing, int colour, long seq,
+                dev.parley.app.files.FileEntry entry) implements ChatItem {
+    }
+
     /** A day separator before the first row of a day. */
     record Day(String key, LocalDate date) implements ChatItem {
     }

@@ -29,6 +29,11 @@ public interface ChatLink {
         return false;
     }
 
+    /** Extension {@code files}: sending and saving files; a link to a host that takes none by default. */
+    default dev.parley.app.files.FileLink files() {
+        return dev.parley.app.files.FileLink.NONE;
+    }
+
     /** Extension {@code history}: a page of stored events; completes off the FX thread. */
     default java.util.concurrent.CompletableFuture<dev.parley.protocol.Frame.Page> history(Long before, Long after,
                                                                                         Long around, int limit) {

@@ -147,8 +147,15 @@ final class ChatLog {
         return switch (item) {
             case Message m -> m.time().atZone(zone).toLocalDate();
             case ChatItem.Info i -> i.time().atZone(zone).toLocalDate();
+            case ChatItem.File f -> f.time().atZone(zone).toLocalDate();
             case Day d -> d.date();
         };
+    }
+
+    /** Appends a file's row; a file stands on its own, outside runs of messages. */
+    void appendFile(ChatItem.File file) {
+        dayBreak(tail(), file.time().atZone(zone).toLocalDate());
+        staged.add(file);
     }
 
     void appendMessage(Message message) {
@@ -288,6 +295,7 @@ final class ChatLog {
             case null -> null;
             case Message m -> m.time().atZone(zone).toLocalDate();
             case ChatItem.Info i -> i.time().atZone(zone).toLocalDate();
+            case ChatItem.File f -> f.time().atZone(zone).toLocalDate();
             case Day d -> d.date();
         };
         if (!day.equals(tailDay)) {

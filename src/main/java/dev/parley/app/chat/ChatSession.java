@@ -85,6 +85,11 @@ public record ChatSession(ChatClient client, RoomServer server, String address, 
     }
 
     @Override
+    public dev.parley.app.files.FileLink files() {
+        return dev.parley.app.files.FileLink.of(client);
+    }
+
+    @Override
     public boolean granted(String extension) {
         return client.granted(extension);
     }

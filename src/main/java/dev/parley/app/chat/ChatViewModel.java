@@ -63,6 +63,7 @@ public final class ChatViewModel {
     private final PresenceSummary presence;
     private final RowBuilder rows;
     private final ChatHistory history;
+    private final dev.parley.app.files.FileTransfers files;
     private final SearchViewModel search;
     private final ReadOnlyStringWrapper peopleTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper peopleNote = new ReadOnlyStringWrapper("");
@@ -104,7 +105,12 @@ public final class ChatViewModel {
         this.log = new ChatLog(clock.getZone());
         this.draftLength = new DraftLength(bundle);
         this.presence = new PresenceSummary(bundle);
-        this.rows = new RowBuilder(bundle, presence, people, you::get);
+        // Transfers run on virtual threads; their progress and ends come back through fx.
+        this.files = new dev.parley.app.files.FileTransfers(link.files(), bundle, fx,
+                task -> Thread.ofVirtual().name("parley-file").start(task));
+        files.onSent(this::ownFile);
+        files.captionSender(this::sendText);
+        this.rows = new RowBuilder(bundle, presence, people, you::get, files);
         this.history = new ChatHistory(link, log, rows, fx, clock, bundle);
         this.search = new SearchViewModel(link, bundle, fx);
         stateText.set(text("chat.state.connected"));
@@ -154,8 +160,15 @@ public final class ChatViewModel {
                         m -> m.withDelivery(Delivery.FAILED, m.localId(), f.reason(), m.time()));
                 case ChatEvent.Notice n -> info(InfoKind.NOTICE, n.text(), now);
                 case ChatEvent.Ended e -> ended(e, now);
-                case ChatEvent.FileShared f -> { } // TODO files2
-                case ChatEvent.FilesGone g -> { } // TODO files2
+                case ChatEvent.FileShared f -> {
+                    fileShared(f, now);
+                    if (!f.own()) {
+                        incoming++;
+                        lastSender = f.file().from();
+                        lastText = "📎 " + f.file().name();
+                    }
+                }
+                case ChatEvent.FilesGone g -> files.gone(g.sha256s());
             }
         }
         log.commit();
@@ -178,6 +191,43 @@ public final class ChatViewModel {
         log.commit();
         draft.set("");
         return true;
+    }
+
+    /**
+     * Sends {@code text} as one's own message, as the composer would (a picture's caption); {@code false}
+     * if it cannot be sent.
+     */
+    public boolean sendText(String text) {
+        if (Limits.textProblem(text) != null || state.get() == ConnectionState.ENDED) {
+            return false;
+        }
+        String id = link.send(text);
+        log.appendMessage(new Message(log.newKey(), you.get(), hosting, text, clock.instant(), true, id,
+                Delivery.SENDING, null, true, true, people.colourOf(you.get()), null));
+        log.commit();
+        return true;
+    }
+
+    /** The files of this chat: sending, saving, their transfers (extension {@code files}). */
+    public dev.parley.app.files.FileTransfers files() {
+        return files;
+    }
+
+    /** One's own file just started on its way: its row shows at once. */
+    private void ownFile(dev.parley.app.files.FileEntry entry) {
+        log.appendFile(new ChatItem.File(log.newKey(), you.get(), hosting, clock.instant(), true,
+                people.colourOf(you.get()), 0, entry));
+        log.commit();
+    }
+
+    private void fileShared(ChatEvent.FileShared f, Instant now) {
+        Frame.FileEvent file = f.file();
+        typing.messageFrom(file.from());
+        history.seen(file.seq());
+        var entry = files.shared(file, f.own());
+        if (entry != null) {
+            rows.file(log, file, entry, now);
+        }
     }
 
     /**

@@ -54,11 +54,12 @@ public final class MessageCell extends ListCell<ChatItem> {
     private static final PseudoClass HOST = PseudoClass.getPseudoClass("host");
     private static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
     private static final PseudoClass FOUND = PseudoClass.getPseudoClass("found");
+    private static final PseudoClass FILE = PseudoClass.getPseudoClass("file");
     /** The list property naming the row a jump to a search hit landed on (its key). */
     static final String FOUND_KEY = "parley.found";
     /** Every look a row may have switched on; each update starts from none. */
     private static final PseudoClass[] LOOKS = {OUTGOING, INCOMING, SYSTEM, DAY, RUN_FIRST, RUN_LAST, SENDING,
-            DELIVERED, FAILED, HOST, GAP, FOUND};
+            DELIVERED, FAILED, HOST, GAP, FOUND, FILE};
     private static final PseudoClass[] PERSONS = Avatars.all();
 
     private final ChatFormats formats;
@@ -80,6 +81,8 @@ public final class MessageCell extends ListCell<ChatItem> {
     private final HBox dayRow = new HBox();
     private final Label day = new Label();
     private final Popups popups;
+    /** A file row's content, made on the cell's first file row (app/files). */
+    private dev.parley.app.files.FileBubble fileBubble;
 
     public MessageCell(ListView<ChatItem> list, ChatFormats formats, Consumer<String> browser, Consumer<Message> retry) {
         this(list, formats, browser, retry, () -> { });
@@ -184,11 +187,15 @@ public final class MessageCell extends ListCell<ChatItem> {
             if (getGraphic() != null) {
                 show(getGraphic(), false);
             }
+            if (fileBubble != null) {
+                fileBubble.show(null, null); // stops following the file it showed
+            }
             setAccessibleText(null);
             return;
         }
         switch (item) {
             case Message m -> showMessage(m);
+            case ChatItem.File f -> showFile(f);
             case ChatItem.Info i -> {
                 pseudoClassStateChanged(SYSTEM, true);
                 pseudoClassStateChanged(GAP, i.kind() == ChatItem.InfoKind.GAP);
@@ -229,6 +236,11 @@ public final class MessageCell extends ListCell<ChatItem> {
         sender.setText(m.sender());
         show(hostBadge, m.host());
 
+        show(body.node(), true);
+        if (fileBubble != null) {
+            show(fileBubble.node(), false);
+            fileBubble.show(null, null);
+        }
         body.fill(m.text());
         time.setText(formats.time(m.time()));
 
@@ -248,6 +260,39 @@ public final class MessageCell extends ListCell<ChatItem> {
         }
         showRow(messageRow);
         setAccessibleText(formats.spoken(m, formats.text("chat.a11y.you")));
+    }
+
+    /** A file's bubble: the message looks (side, name, avatar, time), with the file where the text would be. */
+    private void showFile(ChatItem.File f) {
+        pseudoClassStateChanged(FILE, true);
+        pseudoClassStateChanged(f.outgoing() ? OUTGOING : INCOMING, true);
+        pseudoClassStateChanged(RUN_FIRST, true);
+        pseudoClassStateChanged(RUN_LAST, true);
+        pseudoClassStateChanged(HOST, f.host());
+        pseudoClassStateChanged(Avatars.pseudoClass(f.colour()), true);
+        messageRow.setAlignment(f.outgoing() ? Pos.BOTTOM_RIGHT : Pos.BOTTOM_LEFT);
+        boolean incoming = !f.outgoing();
+        show(avatar, incoming);
+        avatar.setVisible(incoming);
+        avatar.setText(Avatars.initials(f.sender()));
+        show(nameLine, incoming);
+        sender.setText(f.sender());
+        show(hostBadge, f.host());
+        if (fileBubble == null) {
+            fileBubble = new dev.parley.app.files.FileBubble(formats.bundle());
+            bubble.getChildren().add(1, fileBubble.node());
+        }
+        show(body.node(), false);
+        show(fileBubble.node(), true);
+        fileBubble.show(f.entry(), getListView() == null ? null
+                : (dev.parley.app.files.FileActions) getListView().getProperties().get(dev.parley.app.files.FileActions.class));
+        time.setText(formats.time(f.time()));
+        show(stateIcon, false);
+        show(retryLink, false);
+        showRow(messageRow);
+        setAccessibleText(java.text.MessageFormat.format(formats.text("files.a11y"),
+                f.outgoing() ? formats.text("chat.a11y.you") : f.sender(), f.entry().name(),
+                dev.parley.protocol.FileSizes.format(f.entry().size())));
     }
 
     /** What the delivery state's tooltip says for this message. */

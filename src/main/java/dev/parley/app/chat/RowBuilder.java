@@ -23,8 +23,11 @@ final class RowBuilder {
     private final PresenceSummary presence;
     private final People people;
     private final Supplier<String> you;
+    private final dev.parley.app.files.FileTransfers files;
 
-    RowBuilder(ResourceBundle bundle, PresenceSummary presence, People people, Supplier<String> you) {
+    RowBuilder(ResourceBundle bundle, PresenceSummary presence, People people, Supplier<String> you,
+               dev.parley.app.files.FileTransfers files) {
+        this.files = files;
         this.bundle = bundle;
         this.presence = presence;
         this.people = people;
@@ -42,8 +45,19 @@ final class RowBuilder {
             case Frame.Msg m -> message(log, m, own, fallback);
             case Frame.Joined j -> joined(log, j, fallback);
             case Frame.Left l -> left(log, l, fallback);
-            case Frame.FileEvent f -> { } // TODO files2
+            case Frame.FileEvent f -> {
+                var entry = files.shared(f, own);
+                file(log, f, entry != null ? entry : files.own(f.id()), fallback);
+            }
         }
+    }
+
+    /** Appends the row of a shared file ({@code file} event) showing {@code entry}. */
+    void file(ChatLog log, Frame.FileEvent f, dev.parley.app.files.FileEntry entry, Instant fallback) {
+        var row = new ChatItem.File(log.newKey(), f.from(), f.role() == Role.HOST, HostTimes.parse(f.ts(), fallback),
+                entry.outgoing(), people.colourOf(f.from()), f.seq(), entry);
+        log.appendFile(row);
+        log.shows(f.seq(), row.key());
     }
 
     void message(ChatLog log, Frame.Msg msg, boolean own, Instant fallback) {

@@ -88,12 +88,17 @@ class ChatKeysTest {
         Node next = fx(this::focusOwner);
         assertTrue(fx(() -> ringShown(next)), "what Tab reached shows a ring: " + next);
 
-        // From an empty composer (Send is disabled then) Tab reaches the emoji button beside it,
-        // then wraps round to the header: the side panel's toggle, then the menu button.
+        // From an empty composer (Send is disabled then) Tab reaches the attach button beside it, then
+        // the emoji button, then wraps round to the header: the side panel's toggle, then the menu button.
         onFx(() -> {
             composer().setText("");
             composer().requestFocus();
         });
+        robot.type(KeyCode.TAB);
+        ChatViewFixture.settle();
+        Node attach = fx(this::focusOwner);
+        assertEquals("attachButton", attach.getId());
+        assertTrue(fx(() -> ringShown(attach)), "the attach button shows a focus ring");
         robot.type(KeyCode.TAB);
         ChatViewFixture.settle();
         Node emoji = fx(this::focusOwner);
@@ -110,6 +115,7 @@ class ChatKeysTest {
         assertTrue(menu instanceof MenuButton, "Tab reached the menu button: " + menu);
         assertTrue(fx(() -> ringShown(menu)), "the menu button shows a focus ring");
 
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
         robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
         robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
         robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);

@@ -284,6 +284,7 @@ class ChatViewModelTest {
         List<String> order = vm.items().stream().map(i -> switch (i) {
             case Message m -> m.text();
             case ChatItem.Info info -> info.text();
+            case ChatItem.File f -> "file " + f.entry().name();
             case ChatItem.Day d -> "day";
         }).toList();
         assertEquals(List.of("day", "Connection lost. The host stopped answering.", "Reconnected — the host restarted the chat",
