@@ -54,6 +54,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private SelectionKey key;
     private String remote = "?";
     private Member member;
+    /** In the loop's list of connections to read again next turn ({@link EventLoop#readAgain}); loop thread. */
+    boolean readAgainQueued;
 
     Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, Admission admission,
                AddressGate.Visit visit, long now) {

@@ -196,7 +196,10 @@ final class EventLoop implements Runnable {
 
     /** The connection's transport holds input the selector cannot see: read it next turn. */
     void readAgain(Connection c) {
-        if (!readAgain.contains(c)) {
+        // A flag on the connection, not readAgain.contains(c): that walked the list on every call,
+        // quadratic in the TLS connections holding input in one turn (review of the seams, item 10).
+        if (!c.readAgainQueued) {
+            c.readAgainQueued = true;
             readAgain.add(c);
         }
     }
@@ -272,6 +275,7 @@ final class EventLoop implements Runnable {
         readAgain = rereading;
         rereading = batch;
         for (Connection c : batch) {
+            c.readAgainQueued = false;
             try {
                 c.readable();
             } catch (RuntimeException e) {
