@@ -58,6 +58,8 @@ final class Connection implements KeyHandler, Peer, PeerWriter.Events, Transport
     private Member member;
     /** The first line, when it was a file transfer's handshake: the connection leaves the loop after this read. */
     private String transferLine;
+    /** In the loop's list of connections to read again next turn ({@link EventLoop#readAgain}); loop thread. */
+    boolean readAgainQueued;
 
     Connection(EventLoop loop, Room room, Dialect dialect, ServerConfig config, Admission admission,
                AddressGate.Visit visit, long now) {

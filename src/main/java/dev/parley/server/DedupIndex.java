@@ -20,12 +20,19 @@ final class DedupIndex {
     }
 
     void put(ClientId clientId, LoggedEvent event) {
-        byOwner.computeIfAbsent(clientId.owner(), o -> new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, LoggedEvent> eldest) {
-                return size() > perOwner;
-            }
-        }).put(clientId.id(), event);
+        // Once per message: a plain get first, so the usual case (the session has ids already)
+        // allocates no capturing lambda.
+        LinkedHashMap<String, LoggedEvent> ids = byOwner.get(clientId.owner());
+        if (ids == null) {
+            ids = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, LoggedEvent> eldest) {
+                    return size() > perOwner;
+                }
+            };
+            byOwner.put(clientId.owner(), ids);
+        }
+        ids.put(clientId.id(), event);
     }
 
     LoggedEvent get(ClientId clientId) {

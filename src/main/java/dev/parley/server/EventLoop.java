@@ -63,6 +63,9 @@ final class EventLoop implements Runnable {
     private List<PeerWriter> soon = new ArrayList<>();
     private List<Connection> readAgain = new ArrayList<>();
     private List<Connection> rereading = new ArrayList<>();
+    private final long tickNanos;
+    /** When the timers are next checked ({@link #tick}); loop thread. */
+    private long nextTick;
     private long soonDeadline;
     private long soonWait = SOON_NANOS;
     private int queuedSinceFlush;
@@ -78,6 +81,7 @@ final class EventLoop implements Runnable {
         this.codec = codec;
         this.dialect = dialect;
         this.config = config;
+        this.tickNanos = config.tick().toNanos();
         this.listener = new Listener(server, network, this);
         server.configureBlocking(false);
         listener.registered(server.register(selector, SelectionKey.OP_ACCEPT, listener));
@@ -85,41 +89,10 @@ final class EventLoop implements Runnable {
 
     @Override
     public void run() {
-        long tickNanos = config.tick().toNanos();
-        long nextTick = System.nanoTime() + tickNanos;
+        nextTick = System.nanoTime() + tickNanos;
         try {
             while (running) {
-                if (readAgain.isEmpty()) {
-                    long until = soon.isEmpty() ? nextTick : Math.min(nextTick, soonDeadline);
-                    selector.select(Math.max(1, (until - System.nanoTime() + 999_999) / 1_000_000));
-                } else {
-                    selector.selectNow();
-                }
-                runTasks();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    handle(key);
-                    if (queuedSinceFlush >= FLUSH_AFTER_FRAMES) {
-                        flushAll();
-                        flushSoon();
-                    }
-                }
-                readBuffered();
-                long now = System.nanoTime();
-                if (now - nextTick >= 0) {
-                    nextTick = now + tickNanos;
-                    tick(now);
-                }
-                flushAll();
-                if (!soon.isEmpty()) {
-                    if (soonDeadline == 0) {
-                        soonDeadline = now + soonWait;
-                    } else if (now - soonDeadline >= 0) {
-                        flushSoon();
-                    }
-                }
+                turn();
             }
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
@@ -137,6 +110,46 @@ final class EventLoop implements Runnable {
                 selector.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing the selector: {0}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * One turn: wait for sockets (or the next timer), read every ready one, run the room, write.
+     * A method of its own so that the JIT compiles it: {@link #run} is entered once, and
+     * {@code -XX:+PrintCompilation} on the fan-out benchmark showed it never got an on-stack
+     * compile, so the whole turn used to run in the interpreter (before and after the seams).
+     */
+    private void turn() throws IOException {
+        if (readAgain.isEmpty()) {
+            long until = soon.isEmpty() ? nextTick : Math.min(nextTick, soonDeadline);
+            selector.select(Math.max(1, (until - System.nanoTime() + 999_999) / 1_000_000));
+        } else {
+            selector.selectNow();
+        }
+        runTasks();
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            handle(key);
+            if (queuedSinceFlush >= FLUSH_AFTER_FRAMES) {
+                flushAll();
+                flushSoon();
+            }
+        }
+        readBuffered();
+        long now = System.nanoTime();
+        if (now - nextTick >= 0) {
+            nextTick = now + tickNanos;
+            tick(now);
+        }
+        flushAll();
+        if (!soon.isEmpty()) {
+            if (soonDeadline == 0) {
+                soonDeadline = now + soonWait;
+            } else if (now - soonDeadline >= 0) {
+                flushSoon();
             }
         }
     }
@@ -196,7 +209,10 @@ final class EventLoop implements Runnable {
 
     /** The connection's transport holds input the selector cannot see: read it next turn. */
     void readAgain(Connection c) {
-        if (!readAgain.contains(c)) {
+        // A flag on the connection, not readAgain.contains(c): that walked the list on every call,
+        // quadratic in the TLS connections holding input in one turn (review of the seams, item 10).
+        if (!c.readAgainQueued) {
+            c.readAgainQueued = true;
             readAgain.add(c);
         }
     }
@@ -272,6 +288,7 @@ final class EventLoop implements Runnable {
         readAgain = rereading;
         rereading = batch;
         for (Connection c : batch) {
+            c.readAgainQueued = false;
             try {
                 c.readable();
             } catch (RuntimeException e) {

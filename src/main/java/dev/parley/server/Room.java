@@ -383,10 +383,16 @@ final class Room {
     /** Hands the event to everyone; a message is written this turn, presence may wait a few milliseconds. */
     private synchronized void broadcast(LoggedEvent event) {
         boolean urgent = !ReplayWindow.isPresence(event.event());
+        // Per delivery this loop is all the room does besides the write, so it touches only the
+        // member and its outbox: Parley's bytes without a dialect lookup, the rest through bytesFor.
+        Dialect parley = dialects.getFirst();
+        byte[] wire = event.wire();
         List<Member> slow = null;
         for (Member m : members.values()) {
-            byte[] frame = bytesFor(m.dialect(), event);
-            if (!(urgent ? m.outbox().offer(frame) : m.outbox().offerSoon(frame))) {
+            Dialect d = m.dialect();
+            byte[] frame = d == parley ? wire : bytesFor(d, event);
+            Outbox out = m.outbox();
+            if (!(urgent ? out.offer(frame) : out.offerSoon(frame))) {
                 slow = addTo(slow, m);
             }
         }
