@@ -27,10 +27,6 @@ record Member(String nick, String key, Role role, String session, Map<String, In
         ext = Map.copyOf(ext);
     }
 
-    Member(String nick, String key, Role role, String session, Map<String, Integer> ext, Peer peer) {
-        this(nick, key, role, session, ext, peer, peer.outbox(), peer.dialect());
-    }
-
     Frame.User user() {
         return new Frame.User(nick, role);
     }
