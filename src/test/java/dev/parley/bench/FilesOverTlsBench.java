@@ -73,6 +73,9 @@ public final class FilesOverTlsBench {
         Files.createDirectories(work.resolve("data"));
         try (var serve = ServeProcess.onClassPath("--port", "0", "--bind", "127.0.0.1", "--no-announce",
                 "--data", work.resolve("data").toString(), "--rate", "0", "--connects-per-minute", "0",
+                // Every guest is on 127.0.0.1: its transfer connections never say hello, so they count as
+                // waiting connections from one address (5 by default), like guests behind one NAT.
+                "--max-pending-per-address", "0",
                 "--joins-per-minute", "0", "--max-file-mb", String.valueOf(Math.max(1, mib)),
                 "--files-store-mb", String.valueOf(4 * Math.max(1, mib)), "--upload-kb-per-second", "0",
                 "--transfers-per-person", String.valueOf(guests + 1))) {
