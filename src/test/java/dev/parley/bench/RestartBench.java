@@ -83,8 +83,9 @@ final class RestartBench {
         if (!Files.exists(log)) {
             return -1;
         }
-        var m = java.util.regex.Pattern.compile("Opened the history at .* in (\\d+) ms").matcher(Files.readString(log));
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+        var m = java.util.regex.Pattern.compile("Opened the history at .* in ([\\d,]+) ms").matcher(Files.readString(log));
+        // The host logs with grouping ("1,068 ms").
+        return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : -1;
     }
 
     /** Fills the room's database up to {@code events} messages (1 in 50 a join); returns the seconds it took. */
