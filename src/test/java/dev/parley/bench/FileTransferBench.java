@@ -153,11 +153,13 @@ public final class FileTransferBench {
         }
     }
 
-    private interface Job {
+    /** One of {@code n} jobs run at once by {@link #timeAll}. */
+    interface Job {
         Void run(int index) throws Exception;
     }
 
-    private static long timeAll(int n, Job job) throws Exception {
+    /** Runs {@code n} jobs at once, each on a virtual thread, and returns the nanoseconds until all ended. */
+    static long timeAll(int n, Job job) throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
             var futures = new ArrayList<Future<Void>>();

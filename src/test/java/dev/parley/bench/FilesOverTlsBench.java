@@ -105,7 +105,7 @@ public final class FilesOverTlsBench {
 
                 for (int n : new int[]{1, guests}) {
                     chatter.start();
-                    long took = timeAll(n, i -> {
+                    long took = FileTransferBench.timeAll(n, i -> {
                         Path into = Files.createDirectories(work.resolve("down-" + n + "-" + i));
                         FileDownload.save(readers.get(i), file, into, TransferProgress.NONE, new Cancellation());
                         return null;
@@ -231,7 +231,7 @@ public final class FilesOverTlsBench {
             }
             try {
                 waitForPort(port);
-                return timeAll(n, i -> {
+                return FileTransferBench.timeAll(n, i -> {
                     Process reader = new ProcessBuilder("socat", "-u", "OPENSSL:127.0.0.1:" + port + ",verify=0",
                             "STDOUT").redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -265,25 +265,6 @@ public final class FilesOverTlsBench {
                 }
             }
             throw new IOException("socat did not listen on " + port);
-        }
-    }
-
-    private interface Job {
-        Void run(int index) throws Exception;
-    }
-
-    private static long timeAll(int n, Job job) throws Exception {
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            long start = System.nanoTime();
-            var futures = new ArrayList<Future<Void>>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(threads.submit((Callable<Void>) () -> job.run(index)));
-            }
-            for (Future<Void> future : futures) {
-                future.get();
-            }
-            return System.nanoTime() - start;
         }
     }
 
