@@ -26,6 +26,11 @@ import java.util.function.LongSupplier;
  */
 public final class FileHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.parley.files");
+    /**
+     * How long an accepted offer keeps its room in the store while not a byte of it arrives. An honest
+     * client starts sending right after {@code offer_ok}; one that lost its connection offers again.
+     */
+    static final java.time.Duration UNSTARTED_TTL = java.time.Duration.ofMinutes(2);
 
     final FileLimits limits;
     final BlobStore store;
@@ -174,7 +179,7 @@ public final class FileHost implements AutoCloseable {
         try {
             watch.check();
             List<PendingUploads.Pending> expired = pending.expire(clock.getAsLong(),
-                    PendingUploads.nanos(limits.uploadTtl()));
+                    PendingUploads.nanos(limits.uploadTtl()), PendingUploads.nanos(UNSTARTED_TTL));
             for (PendingUploads.Pending upload : expired) {
                 upload.reservation.release();
                 quota.close(upload.person, clock.getAsLong());

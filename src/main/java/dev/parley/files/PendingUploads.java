@@ -23,6 +23,8 @@ final class PendingUploads {
         final Reservation reservation;
         final ReentrantLock lock = new ReentrantLock();
         volatile long lastActivity;
+        /** Whether any byte of it ever arrived. */
+        volatile boolean started;
         volatile Closeable connection;
 
         Pending(String token, String person, FileOffer offer, String safeName, Reservation reservation, long now) {
@@ -36,6 +38,7 @@ final class PendingUploads {
 
         void touch(long now) {
             lastActivity = now;
+            started = true;
         }
     }
 
@@ -68,11 +71,18 @@ final class PendingUploads {
         return true;
     }
 
-    /** Removes and returns the uploads idle for longer than {@code ttlNanos} and not being carried now. */
-    synchronized List<Pending> expire(long now, long ttlNanos) {
+    /**
+     * Removes and returns the uploads not being carried now that were idle for longer than
+     * {@code ttlNanos}, or, when not a byte of them ever arrived, for longer than
+     * {@code unstartedTtlNanos}: an offer nobody uploads must not hold its share of the store for
+     * long (several names offering the largest files and sending nothing would keep everyone else's
+     * files out).
+     */
+    synchronized List<Pending> expire(long now, long ttlNanos, long unstartedTtlNanos) {
         var expired = new ArrayList<Pending>();
         for (Pending pending : List.copyOf(byToken.values())) {
-            if (now - pending.lastActivity > ttlNanos && !pending.lock.isLocked() && remove(pending)) {
+            long limit = pending.started ? ttlNanos : Math.min(ttlNanos, unstartedTtlNanos);
+            if (now - pending.lastActivity > limit && !pending.lock.isLocked() && remove(pending)) {
                 expired.add(pending);
             }
         }

@@ -153,8 +153,9 @@ final class RoomFiles implements FileRoomListener, AutoCloseable {
             }
             channel.configureBlocking(true);
             bytes = transport.blocking();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "transfer connection not carried: {0}", e.toString());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(e instanceof IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "transfer connection not carried: {0}", e.toString());
             carrying.remove(channel);
             closeQuietly(channel);
             return;
@@ -165,6 +166,9 @@ final class RoomFiles implements FileRoomListener, AutoCloseable {
         Thread.ofVirtual().name("parley-transfer").start(() -> {
             try {
                 host.serve(line, TransferStream.over(in, out, channel));
+            } catch (RuntimeException e) {
+                // A defect, not the peer's doing: into the log, not onto stderr; the peer loses only its transfer.
+                LOG.log(System.Logger.Level.ERROR, "transfer connection failed", e);
             } finally {
                 carrying.remove(channel);
                 closeQuietly(channel);

@@ -233,15 +233,22 @@ public final class FileTransfers {
                     open.accept(file);
                 });
             } catch (TransferFailure f) {
-                relay.forget(entry);
-                String sentence = sentences.of(f, entry.size(), link.maxFileSize());
-                fx.execute(() -> {
-                    running.remove(entry);
-                    boolean gone = f.problem() == FileProblem.FILE_GONE;
-                    entry.stage(gone ? Stage.GONE : before,
-                            f.kind() == TransferFailure.Kind.CANCELLED ? null : sentence);
-                });
+                viewFailed(entry, before, f);
+            } catch (RuntimeException e) {
+                // Never leave the picture stuck downloading: the person gets the local-failure sentence.
+                LOG.log(System.Logger.Level.WARNING, "could not show " + entry.name() + " full size", e);
+                viewFailed(entry, before, new TransferFailure(TransferFailure.Kind.LOCAL, null, e.toString(), e));
             }
+        });
+    }
+
+    private void viewFailed(FileEntry entry, Stage before, TransferFailure f) {
+        relay.forget(entry);
+        String sentence = sentences.of(f, entry.size(), link.maxFileSize());
+        fx.execute(() -> {
+            running.remove(entry);
+            boolean gone = f.problem() == FileProblem.FILE_GONE;
+            entry.stage(gone ? Stage.GONE : before, f.kind() == TransferFailure.Kind.CANCELLED ? null : sentence);
         });
     }
 
