@@ -131,11 +131,13 @@ public final class RoomServer implements AutoCloseable {
         }
         log = opened;
         files = roomFiles;
-        room = new Room(config, codec, clock, hostKey, opened, List.of(parley), task -> loop.execute(task), roomFiles);
-        admission = new Admission(room, config, abuseClock);
         try {
+            room = new Room(config, codec, clock, hostKey, opened, List.of(parley), task -> loop.execute(task),
+                    roomFiles);
+            admission = new Admission(room, config, abuseClock);
             loop = new EventLoop(channel, network, room, codec, parley, config, admission);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Nothing is left open when the room cannot start: the port, the history, the files' timer.
             channel.close();
             opened.close();
             if (roomFiles != null) {
