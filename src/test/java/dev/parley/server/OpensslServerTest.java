@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A TLS client nobody here wrote against the real room server: {@code openssl s_client -tls1_3}
@@ -33,19 +32,7 @@ class OpensslServerTest {
 
     @BeforeAll
     static void needOpenssl() {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // Not installed: said below.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        fail("This test needs the openssl command as a TLS client: install it (Debian: apt-get install openssl;"
-                + " .ci/run installs it" + ("true".equals(System.getenv("CI")) ? ", but it is missing here)." : ")."));
+        dev.parley.testing.Commands.requireOpenssl("This test needs the openssl command as a TLS client");
     }
 
     @BeforeEach

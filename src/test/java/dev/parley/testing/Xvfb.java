@@ -25,7 +25,7 @@ public final class Xvfb implements AutoCloseable {
 
     /** Starts Xvfb at 1920x1080 on the first free display from :90 on and waits for its socket. */
     public static Xvfb start() throws IOException {
-        Path binary = findOnPath("Xvfb");
+        Path binary = Commands.onPath("Xvfb");
         if (binary == null) {
             String sentence = "This check needs Xvfb (Debian: apt-get install xvfb xauth libgtk-3-0) to run the real "
                     + "GTK glass, and it is not installed.";
@@ -62,15 +62,5 @@ public final class Xvfb implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Path findOnPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

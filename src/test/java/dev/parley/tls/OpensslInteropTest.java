@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A TLS peer nobody here wrote: OpenSSL's {@code s_client} completes a TLS 1.3 handshake with the TLS
@@ -34,19 +33,7 @@ class OpensslInteropTest {
 
     @BeforeAll
     static void needOpenssl() {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // Not installed: said below.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        fail("These tests need the openssl command as a TLS peer: install it (Debian: apt-get install openssl;"
-                + " .ci/run installs it" + ("true".equals(System.getenv("CI")) ? ", but it is missing here)." : ")."));
+        dev.parley.testing.Commands.requireOpenssl("These tests need the openssl command as a TLS peer");
     }
 
     @BeforeEach

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,7 @@ class RealGlassDropIT {
 
     @Test
     void aFileDroppedOnTheChatArrivesWholeAtAnotherPerson() throws Exception {
-        if (System.getenv("PATH") == null || java.util.Arrays.stream(System.getenv("PATH").split(":"))
-                .noneMatch(d -> Files.isExecutable(Path.of(d, "xdotool")))) {
+        if (dev.parley.testing.Commands.onPath("xdotool") == null) {
             fail("This check needs xdotool (Debian: apt-get install xdotool) to drag with the X pointer, "
                     + "and it is not installed.");
         }
